@@ -1,0 +1,39 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Data flows one way: DSL -> model -> validate -> diff -> dialect text ->
+// migration files -> runner (ODBC) -> live database -> introspection -> model.
+// The model knows no dialect; dialects know no ODBC; only ODBC imports C.
+let package = Package(
+    name: "oeedb",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "oeedb", targets: ["oeedb"]),
+        .library(name: "OEEModel", targets: ["OEEModel"]),
+        .library(name: "OEEDSL", targets: ["OEEDSL"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Pure, dialect-free values: no I/O, no SQL text (beyond raw escape hatches).
+        .target(name: "OEEModel"),
+        // Result builders and fluent modifiers producing OEEModel values.
+        .target(name: "OEEDSL", dependencies: ["OEEModel"]),
+        // The canonical OEE schema, written in the DSL.
+        .target(name: "OEESchema", dependencies: ["OEEDSL"], path: "schema"),
+        // One file per subcommand; thin over the libraries.
+        .target(name: "OEECommands", dependencies: [
+            "OEEModel", "OEESchema",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "oeedb", dependencies: ["OEECommands"]),
+        .executableTarget(name: "oeedb-bench", dependencies: ["OEEModel", "OEEDSL"], path: "Benchmarks/oeedb-bench"),
+
+        .testTarget(name: "OEEModelTests", dependencies: ["OEEModel", "OEEDSL"]),
+        .testTarget(name: "OEEDSLTests", dependencies: ["OEEDSL"]),
+        .testTarget(name: "OEESchemaTests", dependencies: ["OEESchema", "OEEModel"]),
+        .testTarget(name: "OEECommandsTests", dependencies: ["OEECommands"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

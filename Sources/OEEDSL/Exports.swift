@@ -1,0 +1,2 @@
+// Writing a schema needs only `import OEEDSL`: the model types come with it.
+@_exported import OEEModel

@@ -1,0 +1,65 @@
+import Foundation
+
+/// The stable JSON form of a model: sorted keys, pretty-printed, byte-identical
+/// for equal models, and loading back equal.
+///
+///     { "database" : { … }, "format" : "oeedb.model/1" }
+public struct ModelSnapshot: Hashable, Sendable, Codable {
+    public static let currentFormat = "oeedb.model/1"
+
+    public var format: String
+    public var database: Database
+
+    public init(_ database: Database) {
+        self.format = ModelSnapshot.currentFormat
+        self.database = database
+    }
+
+    /// Encodes a database to its canonical JSON bytes (ending in a newline).
+    public static func encode(_ database: Database) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        var data = try encoder.encode(ModelSnapshot(database))
+        data.append(0x0A)
+        return data
+    }
+
+    /// Decodes a snapshot, rejecting unknown formats with an explanation.
+    public static func decode(_ data: Data) throws -> Database {
+        let snapshot: ModelSnapshot
+        do {
+            snapshot = try JSONDecoder().decode(ModelSnapshot.self, from: data)
+        } catch let error as DecodingError {
+            throw SnapshotError.invalid(SnapshotError.describe(error))
+        }
+        guard snapshot.format == currentFormat else {
+            throw SnapshotError.unsupportedFormat(snapshot.format)
+        }
+        return snapshot.database
+    }
+}
+
+public enum SnapshotError: Error, Equatable, CustomStringConvertible {
+    case invalid(String)
+    case unsupportedFormat(String)
+
+    public var description: String {
+        switch self {
+        case .invalid(let why): return "not a valid oeedb model snapshot: \(why)"
+        case .unsupportedFormat(let f):
+            return "model snapshot format '\(f)' is not supported (expected '\(ModelSnapshot.currentFormat)'); regenerate it with 'oeedb model export'"
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.isEmpty ? "(root)" : keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let ctx): return "missing key '\(key.stringValue)' at \(path(ctx.codingPath))"
+        case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx), .dataCorrupted(let ctx):
+            return "\(ctx.debugDescription) at \(path(ctx.codingPath))"
+        @unknown default: return String(describing: error)
+        }
+    }
+}
