@@ -14,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
     ],
     targets: [
         // Pure, dialect-free values: no I/O, no SQL text (beyond raw escape hatches).
@@ -21,6 +22,10 @@ let package = Package(
         // Result builders and fluent modifiers producing OEEModel values.
         .target(name: "OEEDSL", dependencies: ["OEEModel"]),
         // The canonical OEE schema, written in the DSL.
+        // Typed schema changes, the differ, destructive-change analysis; the dialect protocol.
+        .target(name: "OEEDiff", dependencies: ["OEEModel"]),
+        // Model changes -> T-SQL batches.
+        .target(name: "SQLServer", dependencies: ["OEEDiff"]),
         .target(name: "OEESchema", dependencies: ["OEEDSL"], path: "schema"),
         // One file per subcommand; thin over the libraries.
         .target(name: "OEECommands", dependencies: [
@@ -28,9 +33,14 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "oeedb", dependencies: ["OEECommands"]),
-        .executableTarget(name: "oeedb-bench", dependencies: ["OEEModel", "OEEDSL"], path: "Benchmarks/oeedb-bench"),
+        .executableTarget(name: "oeedb-bench", dependencies: ["OEEModel", "OEEDSL", "OEEDiff", "SQLServer"], path: "Benchmarks/oeedb-bench"),
 
         .testTarget(name: "OEEModelTests", dependencies: ["OEEModel", "OEEDSL"]),
+        .testTarget(name: "OEEDiffTests", dependencies: ["OEEDiff", "OEEDSL"]),
+        .testTarget(name: "SQLServerTests", dependencies: [
+            "SQLServer", "OEEDSL",
+            .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+        ], exclude: ["__Snapshots__"]),
         .testTarget(name: "OEEDSLTests", dependencies: ["OEEDSL"]),
         .testTarget(name: "OEESchemaTests", dependencies: ["OEESchema", "OEEModel"]),
         .testTarget(name: "OEECommandsTests", dependencies: ["OEECommands"]),

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Writes to standard output and standard error without buffering surprises.
+enum Console {
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    static func err(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func outData(_ data: Data) {
+        FileHandle.standardOutput.write(data)
+    }
+}
+
+/// Output format for commands that also serve machines.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+import ArgumentParser
+
+extension ParsableCommand {
+    /// Runs `body`, turning a ``CLIError`` into its message on stderr and its exit code.
+    func reportingErrors(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as CLIError {
+            Console.err("error: \(error.message)")
+            throw ExitCode(error.exitCode)
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import OEEModel
+import OEESchema
+
+/// `--model FILE`: a JSON model snapshot instead of the canonical DSL schema.
+struct ModelSourceOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Read the model from a JSON snapshot instead of the canonical schema in schema/.", valueName: "file"))
+    var model: String?
+
+    /// The canonical model, or the snapshot named by `--model`.
+    func load() throws -> Database {
+        guard let path = model else { return OEESchema.database }
+        return try ModelFile.read(path)
+    }
+}
+
+/// Reading and writing model snapshot files, with errors that name the file.
+enum ModelFile {
+    static func read(_ path: String) throws -> Database {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw CLIError("\(path): cannot read the model file (\((error as NSError).localizedDescription)); check the path")
+        }
+        do {
+            return try ModelSnapshot.decode(data)
+        } catch let error as SnapshotError {
+            throw CLIError("\(path): \(error)")
+        }
+    }
+}
+
+/// A user-facing failure: printed as `error: <message>`, exit code 2 unless given.
+struct CLIError: Error, CustomStringConvertible {
+    var message: String
+    var exitCode: Int32
+
+    init(_ message: String, exitCode: Int32 = 2) {
+        self.message = message
+        self.exitCode = exitCode
+    }
+
+    var description: String { message }
+}
