@@ -1,0 +1,105 @@
+import OEEModel
+
+/// Compares two models and plans the typed changes from one to the other.
+///
+///     let plan = try Differ.plan(from: shipped, to: model)
+///     let baseline = try Differ.baseline(model)   // from an empty database
+///
+/// Renames come only from explicit `renamedFrom` hints, never from guessing;
+/// partition boundaries change by SPLIT/MERGE, never by rebuilding a table;
+/// security predicates are dropped around table changes they would block and
+/// restored after.
+public enum Differ {
+    /// The plan that creates `model` in an empty database.
+    public static func baseline(_ model: Database) throws -> MigrationPlan {
+        try plan(from: Database(name: model.name), to: model)
+    }
+
+    public static func plan(from old: Database, to new: Database) throws -> MigrationPlan {
+        var diff = DiffRun(old: old, new: new)
+        diff.run()
+        if !diff.problems.isEmpty { throw DiffError(diff.problems) }
+        return MigrationPlan(from: old, to: new, changes: diff.builder.changes)
+    }
+}
+
+/// One table present in both models (possibly renamed).
+struct TablePair {
+    var old: QualifiedName
+    var new: QualifiedName
+    var before: Table
+    var after: Table
+}
+
+/// The state of one diff: lookups over both models, and the changes found.
+struct DiffRun {
+    let old: Database
+    let new: Database
+    var builder = PlanBuilder()
+    var problems: [String] = []
+
+    /// Tables matched across the models, keyed by their new name.
+    var pairs: [TablePair] = []
+    var droppedTables: [(QualifiedName, Table)] = []
+    var createdTables: [(QualifiedName, Table)] = []
+    /// Old qualified name → new qualified name, for matched tables.
+    var renamedTo: [QualifiedName: QualifiedName] = [:]
+
+    /// Foreign keys (by owning new table and name) that must be dropped and re-added.
+    var foreignKeysToRebuild: Set<String> = []
+    /// Old columns, per old table name, that are altered, dropped or renamed:
+    /// schema-bound predicates passing them must be lifted around the change.
+    var securityTouchedColumns: [QualifiedName: Set<String>] = [:]
+
+    init(old: Database, new: Database) {
+        self.old = old
+        self.new = new
+    }
+
+    mutating func run() {
+        diffSchemasCreated()
+        diffPartitions()
+        matchTables()
+        for pair in pairs { diffTable(pair) }
+        diffForeignKeys()
+        diffFunctionsAndPolicies()
+        diffSchemasDropped()
+        diffDatabaseDescriptions()
+    }
+
+    mutating func diffSchemasCreated() {
+        let oldNames = Set(old.schemas.map(\.name))
+        for s in new.schemas where !oldNames.contains(s.name) {
+            builder.add(.createSchemas, .createSchema(s.name))
+        }
+    }
+
+    mutating func diffSchemasDropped() {
+        let newNames = Set(new.schemas.map(\.name))
+        for s in old.schemas.reversed() where !newNames.contains(s.name) {
+            builder.add(.dropSchemas, .dropSchema(s.name))
+        }
+    }
+
+    /// Descriptions of schemas and partition objects.
+    mutating func diffDatabaseDescriptions() {
+        let oldSchemas = Dictionary(old.schemas.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        for s in new.schemas {
+            describe(.schema(s.name), from: oldSchemas[s.name]?.description, to: s.description)
+        }
+        let oldFunctions = Dictionary(old.partitionFunctions.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        for f in new.partitionFunctions {
+            describe(.partitionFunction(f.name), from: oldFunctions[f.name]?.description, to: f.description)
+        }
+        let oldSchemes = Dictionary(old.partitionSchemes.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        for s in new.partitionSchemes {
+            describe(.partitionScheme(s.name), from: oldSchemes[s.name]?.description, to: s.description)
+        }
+    }
+
+    mutating func describe(_ target: DescriptionTarget, from: String?, to: String?) {
+        let a = from?.isEmpty == true ? nil : from
+        let b = to?.isEmpty == true ? nil : to
+        if a != b { builder.add(.descriptions, .setDescription(target, from: a, to: b)) }
+    }
+}
