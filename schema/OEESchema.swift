@@ -13,13 +13,13 @@ public enum OEESchema {
         "OEE database: equipment hierarchy, machine events, cycles, stops, counts and rejects, additive OEE rollups and site row-level security"
     ) {
         PartitionFunction(
-            "pf_day", .datetime2(precision: 3), .right, .days(from: "2026-10-01", count: 92),
+            "pf_day", .datetime2(3), .right, .days(from: "2026-10-01", count: 92),
             "Daily RANGE RIGHT boundaries (UTC midnight) for fact.event; a 92-day window, slid forward by SPLIT/MERGE of empty ranges")
         PartitionScheme(
             "ps_day", function: "pf_day",
             "Maps every pf_day partition to PRIMARY; fact.event is placed on it by ts_utc")
         PartitionFunction(
-            "pf_month", .datetime2(precision: 3), .right, .months(from: "2025-01-01", count: 25),
+            "pf_month", .datetime2(3), .right, .months(from: "2025-01-01", count: 25),
             "Monthly RANGE RIGHT boundaries (UTC first of month) for cycle, downtime, count, reject and hourly rollup tables; 25 months from 2025-01")
         PartitionScheme(
             "ps_month", function: "pf_month",
