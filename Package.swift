@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Pure, dialect-free values: no I/O, no SQL text (beyond raw escape hatches).
@@ -26,10 +27,20 @@ let package = Package(
         .target(name: "OEEDiff", dependencies: ["OEEModel"]),
         // Model changes -> T-SQL batches.
         .target(name: "SQLServer", dependencies: ["OEEDiff"]),
+        // Model changes -> PostgreSQL statements (the engine this machine can run).
+        .target(name: "PostgreSQL", dependencies: ["OEEDiff"]),
+        // The unixODBC C API; only the ODBC target imports it.
+        .systemLibrary(name: "CODBC", path: "Sources/CODBC", pkgConfig: "odbc", providers: [.apt(["unixodbc-dev"])]),
+        // Environment, connections, statements, values, errors over unixODBC.
+        .target(name: "ODBC", dependencies: ["CODBC"]),
+        // Migration directories: files, headers and directives, integrity file, generation.
+        .target(name: "Migrations", dependencies: [
+            "OEEDiff", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "OEESchema", dependencies: ["OEEDSL"], path: "schema"),
         // One file per subcommand; thin over the libraries.
         .target(name: "OEECommands", dependencies: [
-            "OEEModel", "OEESchema",
+            "OEEModel", "OEESchema", "OEEDiff", "SQLServer", "Migrations",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "oeedb", dependencies: ["OEECommands"]),
@@ -41,6 +52,12 @@ let package = Package(
             "SQLServer", "OEEDSL",
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
         ], exclude: ["__Snapshots__"]),
+        .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "OEEDSL"]),
+        .testTarget(name: "PostgreSQLTests", dependencies: [
+            "PostgreSQL", "OEEDSL",
+            .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+        ], exclude: ["__Snapshots__"]),
+        .testTarget(name: "ODBCTests", dependencies: ["ODBC"]),
         .testTarget(name: "OEEDSLTests", dependencies: ["OEEDSL"]),
         .testTarget(name: "OEESchemaTests", dependencies: ["OEESchema", "OEEModel"]),
         .testTarget(name: "OEECommandsTests", dependencies: ["OEECommands"]),

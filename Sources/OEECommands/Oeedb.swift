@@ -12,9 +12,12 @@ public struct Oeedb: ParsableCommand {
             Start here:
               oeedb model check              validate the canonical schema
               oeedb model export --out m.json  write the model as JSON
+              oeedb generate                 write the next migration (migrations/<dialect>/)
+              oeedb generate --check         CI gate: fail when the model has unmigrated changes
+              oeedb diff --from a.json --to b.json   print the SQL between two snapshots
             """,
         version: "0.1.0",
-        subcommands: [Model.self]
+        subcommands: [Model.self, Generate.self, Diff.self]
     )
 
     public init() {}

@@ -7,6 +7,9 @@ public protocol SQLDialect: Sendable {
     var id: String { get }
     /// Renders the plan's changes, in order, as batches.
     func render(_ plan: MigrationPlan) throws -> SQLScript
+    /// The whole text of a migration body: session settings, then each batch
+    /// with its comment and the dialect's batch separator.
+    func scriptText(_ script: SQLScript) -> String
 }
 
 /// Rendered SQL, split into batches that are sent to the server one at a time.

@@ -63,3 +63,20 @@ extension DescriptionTarget: CustomStringConvertible {
         }
     }
 }
+
+extension SchemaChange {
+    /// The kind of change without object names: `add foreign key`, `create partition scheme`.
+    public var kind: String {
+        let words = description.split(separator: " ")
+        let objectWords: Set<Substring> = ["schema", "partition", "function", "scheme", "table", "column", "default", "primary", "key",
+                                           "unique", "check", "foreign", "index", "security", "policy", "description", "of", "filter",
+                                           "block", "after", "before", "insert", "update", "delete", "predicate", "state"]
+        var kind: [Substring] = [words[0]]
+        for w in words.dropFirst() {
+            guard objectWords.contains(w) else { break }
+            kind.append(w)
+        }
+        if kind.last == "of" { kind.removeLast() }
+        return kind.joined(separator: " ")
+    }
+}

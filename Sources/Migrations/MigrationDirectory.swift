@@ -1,0 +1,125 @@
+import Foundation
+import OEEModel
+
+/// One dialect's migration folder (`migrations/sqlserver`): versioned SQL
+/// files, a model snapshot per version, and the integrity file.
+public struct MigrationDirectory: Sendable {
+    public let url: URL
+    public private(set) var migrations: [Migration]
+
+    /// A migration as found on disk.
+    public struct Migration: Hashable, Sendable {
+        public var file: MigrationFileName
+        public var sqlURL: URL
+        public var snapshotURL: URL
+        /// SHA-256 of the SQL file's bytes: what the history table records.
+        public var checksum: String
+        public var text: String
+
+        public var header: MigrationHeader {
+            get throws { try MigrationHeader.parse(text, file: sqlURL.lastPathComponent) }
+        }
+
+        public func snapshot() throws -> Database {
+            let data: Data
+            do { data = try Data(contentsOf: snapshotURL) } catch {
+                throw MigrationError("\(snapshotURL.lastPathComponent): model snapshot of \(file) is missing; every migration needs its snapshot (regenerate from the commit that added it)")
+            }
+            do { return try ModelSnapshot.decode(data) } catch {
+                throw MigrationError("\(snapshotURL.lastPathComponent): \(error)")
+            }
+        }
+    }
+
+    /// Reads the folder (a missing folder is an empty directory).
+    public static func load(_ url: URL) throws -> MigrationDirectory {
+        var dir = MigrationDirectory(url: url, migrations: [])
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: url.path) else { return dir }
+        let names = try fm.contentsOfDirectory(atPath: url.path).sorted()
+        for name in names where name.hasSuffix(".sql") {
+            guard let file = MigrationFileName(parsing: name, extension: "sql") else {
+                throw MigrationError("\(url.path)/\(name): not a migration file name; expected V<version>__<name>.sql (e.g. V0002__add_note.sql)")
+            }
+            let sqlURL = url.appendingPathComponent(name)
+            let data = try Data(contentsOf: sqlURL)
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw MigrationError("\(sqlURL.path): not UTF-8 text")
+            }
+            dir.migrations.append(Migration(
+                file: file, sqlURL: sqlURL, snapshotURL: url.appendingPathComponent(file.stem + ".json"),
+                checksum: Checksum.sha256(data), text: text))
+        }
+        dir.migrations.sort { $0.file < $1.file }
+        return dir
+    }
+
+    private init(url: URL, migrations: [Migration]) {
+        self.url = url
+        self.migrations = migrations
+    }
+
+    public var latest: Migration? { migrations.last }
+
+    /// The model as of the latest migration (an empty database named after
+    /// `fallbackName` when there is none).
+    public func latestModel(fallbackName: String) throws -> Database {
+        try latest?.snapshot() ?? Database(name: fallbackName)
+    }
+
+    /// The files the integrity file covers: every `.sql` and `.json` here.
+    func trackedFiles() throws -> [String] {
+        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+        return try FileManager.default.contentsOfDirectory(atPath: url.path)
+            .filter { !$0.hasPrefix(".") && ($0.hasSuffix(".sql") || $0.hasSuffix(".json")) }
+            .sorted()
+    }
+
+    /// The integrity file as it should be for the files on disk now.
+    public func computedIntegrity() throws -> IntegrityFile {
+        var entries: [String: String] = [:]
+        for name in try trackedFiles() {
+            entries[name] = Checksum.sha256(try Data(contentsOf: url.appendingPathComponent(name)))
+        }
+        return IntegrityFile(entries: entries)
+    }
+
+    /// Every problem with the folder: duplicate versions, and files that differ
+    /// from the integrity file (edited, added by hand, or missing). Empty = intact.
+    public func verify() throws -> [String] {
+        var problems: [String] = []
+        var byVersion: [Int: [MigrationFileName]] = [:]
+        for m in migrations { byVersion[m.file.version, default: []].append(m.file) }
+        for (v, files) in byVersion.sorted(by: { $0.key < $1.key }) where files.count > 1 {
+            problems.append("version \(files[0].versionText) is used by \(files.map { $0.stem + ".sql" }.joined(separator: " and ")): two branches added the same version; rebase, delete yours and run 'oeedb generate' again")
+            _ = v
+        }
+        let sumURL = url.appendingPathComponent(IntegrityFile.fileName)
+        let computed = try computedIntegrity()
+        guard FileManager.default.fileExists(atPath: sumURL.path) else {
+            if !computed.entries.isEmpty {
+                problems.append("\(sumURL.path) is missing; run 'oeedb generate' to create it")
+            }
+            return problems
+        }
+        let stored = try IntegrityFile.parse(String(decoding: try Data(contentsOf: sumURL), as: UTF8.self), path: sumURL.path)
+        for name in Set(stored.entries.keys).union(computed.entries.keys).sorted() {
+            switch (stored.entries[name], computed.entries[name]) {
+            case (let s?, let c?) where s != c:
+                problems.append("\(name) was changed after it was generated (sha256 \(c.prefix(12))…, recorded \(s.prefix(12))…): a shipped migration must never change; revert the edit and add a new migration instead")
+            case (_?, nil):
+                problems.append("\(name) is recorded in \(IntegrityFile.fileName) but missing from \(url.lastPathComponent)/; restore it from version control")
+            case (nil, _?):
+                problems.append("\(name) is not recorded in \(IntegrityFile.fileName): it was added by hand; migrations are added with 'oeedb generate'")
+            default:
+                break
+            }
+        }
+        return problems
+    }
+
+    /// Writes the integrity file for the files on disk now.
+    public func writeIntegrity() throws {
+        try Data(computedIntegrity().text.utf8).write(to: url.appendingPathComponent(IntegrityFile.fileName), options: .atomic)
+    }
+}

@@ -1,0 +1,184 @@
+import CODBC
+
+/// A statement handle, freed when the value goes away (also on error paths).
+final class ODBCStatement {
+    let connection: ODBCConnection
+    let handle: SQLHSTMT
+    private var parameters: ParameterBuffers?
+
+    init(connection: ODBCConnection) throws {
+        self.connection = connection
+        var stmt: SQLHSTMT?
+        let rc = SQLAllocHandle(SQLSMALLINT(SQL_HANDLE_STMT), connection.handle, &stmt)
+        guard Diagnostics.succeeded(rc), let stmt else {
+            throw ODBCError(context: "allocate statement on \(connection.displayName)",
+                            records: Diagnostics.records(SQLSMALLINT(SQL_HANDLE_DBC), connection.handle))
+        }
+        handle = stmt
+    }
+
+    deinit {
+        SQLFreeHandle(SQLSMALLINT(SQL_HANDLE_STMT), handle)
+    }
+
+    var wide: Bool { connection.textMode == .wide }
+
+    func check(_ rc: SQLRETURN, _ context: @autoclosure () -> String) throws {
+        try Diagnostics.check(rc, SQLSMALLINT(SQL_HANDLE_STMT), handle, context())
+    }
+
+    /// `SQLExecDirect` then drain.
+    func run(_ sql: String, _ values: [ODBCValue]) throws -> ODBCResult {
+        try bind(values)
+        let rc: SQLRETURN
+        if wide {
+            var text = WideText.encode(sql)
+            rc = SQLExecDirectW(handle, &text, SQLINTEGER(text.count - 1))
+        } else {
+            var bytes = Array(sql.utf8).map { SQLCHAR($0) }
+            rc = SQLExecDirect(handle, &bytes, SQLINTEGER(bytes.count))
+        }
+        try checkExecution(rc)
+        return try drain()
+    }
+
+    /// `SQLPrepare`.
+    func prepare(_ sql: String) throws {
+        let rc: SQLRETURN
+        if wide {
+            var text = WideText.encode(sql)
+            rc = SQLPrepareW(handle, &text, SQLINTEGER(text.count - 1))
+        } else {
+            var bytes = Array(sql.utf8).map { SQLCHAR($0) }
+            rc = SQLPrepare(handle, &bytes, SQLINTEGER(bytes.count))
+        }
+        try check(rc, "prepare statement")
+    }
+
+    /// `SQLExecute` of a prepared statement, then drain.
+    func executePrepared(_ values: [ODBCValue]) throws -> ODBCResult {
+        SQLFreeStmt(handle, SQLUSMALLINT(SQL_CLOSE))
+        SQLFreeStmt(handle, SQLUSMALLINT(SQL_RESET_PARAMS))
+        try bind(values)
+        try checkExecution(SQLExecute(handle))
+        return try drain()
+    }
+
+    /// `SQL_NO_DATA` from an execute means "no rows affected", not an error.
+    private func checkExecution(_ rc: SQLRETURN) throws {
+        if rc == SQLRETURN(SQL_NO_DATA) { return }
+        try check(rc, "execute")
+    }
+
+    private func bind(_ values: [ODBCValue]) throws {
+        guard !values.isEmpty else { return }
+        let buffers = ParameterBuffers(count: values.count)
+        parameters = buffers
+        for (i, value) in values.enumerated() {
+            let p = buffers.prepare(i, value, wide: wide)
+            let rc = SQLBindParameter(handle, SQLUSMALLINT(i + 1), SQLSMALLINT(SQL_PARAM_INPUT), p.cType, p.sqlType,
+                                      p.columnSize, p.decimalDigits, p.pointer, p.bufferLength, buffers.indicators + i)
+            try check(rc, "bind parameter \(i + 1)")
+        }
+    }
+
+    /// Reads every result set and row count, calling SQLMoreResults until done.
+    private func drain() throws -> ODBCResult {
+        var result = ODBCResult(resultSets: [], rowCounts: [])
+        while true {
+            var columnCount: SQLSMALLINT = 0
+            try check(SQLNumResultCols(handle, &columnCount), "read result columns")
+            if columnCount > 0 {
+                result.resultSets.append(try readRows(columns: Int(columnCount)))
+            } else {
+                var count: SQLLEN = 0
+                if Diagnostics.succeeded(SQLRowCount(handle, &count)) { result.rowCounts.append(Int(count)) }
+            }
+            let more = SQLMoreResults(handle)
+            if more == SQLRETURN(SQL_NO_DATA) { break }
+            try check(more, "read next result")
+        }
+        return result
+    }
+
+    private func readRows(columns: Int) throws -> ODBCResultSet {
+        var names: [String] = []
+        for c in 1...columns {
+            var name = [SQLWCHAR](repeating: 0, count: 256)
+            var nameLength: SQLSMALLINT = 0, dataType: SQLSMALLINT = 0, digits: SQLSMALLINT = 0, nullable: SQLSMALLINT = 0
+            var size: SQLULEN = 0
+            try check(SQLDescribeColW(handle, SQLUSMALLINT(c), &name, SQLSMALLINT(name.count), &nameLength, &dataType, &size, &digits, &nullable),
+                      "describe column \(c)")
+            names.append(WideText.decode(name, count: Int(nameLength)))
+        }
+        var rows: [[String?]] = []
+        while true {
+            let rc = SQLFetch(handle)
+            if rc == SQLRETURN(SQL_NO_DATA) { break }
+            try check(rc, "fetch row \(rows.count + 1)")
+            var row: [String?] = []
+            row.reserveCapacity(columns)
+            for c in 1...columns { row.append(try readText(column: c)) }
+            rows.append(row)
+        }
+        return ODBCResultSet(columns: names, rows: rows)
+    }
+
+    /// Reads one column as text, looping over `SQLGetData` for long values.
+    private func readText(column: Int) throws -> String? {
+        if wide {
+            var collected: [SQLWCHAR] = []
+            var buffer = [SQLWCHAR](repeating: 0, count: 2048)
+            while true {
+                var indicator: SQLLEN = 0
+                let rc = SQLGetData(handle, SQLUSMALLINT(column), SQLSMALLINT(SQL_C_WCHAR), &buffer, SQLLEN(buffer.count * 2), &indicator)
+                if rc == SQLRETURN(SQL_NO_DATA) { break }
+                try check(rc, "read column \(column)")
+                if indicator == SQLLEN(SQL_NULL_DATA) { return nil }
+                let capacity = buffer.count - 1
+                if rc == SQLRETURN(SQL_SUCCESS_WITH_INFO) && (indicator == SQLLEN(SQL_NO_TOTAL) || Int(indicator) / 2 > capacity) {
+                    collected += buffer[0..<capacity]
+                    continue
+                }
+                collected += buffer[0..<min(capacity, Int(indicator) / 2)]
+                break
+            }
+            return String(decoding: collected, as: UTF16.self)
+        } else {
+            var collected: [UInt8] = []
+            var buffer = [SQLCHAR](repeating: 0, count: 4096)
+            while true {
+                var indicator: SQLLEN = 0
+                let rc = SQLGetData(handle, SQLUSMALLINT(column), SQLSMALLINT(SQL_C_CHAR), &buffer, SQLLEN(buffer.count), &indicator)
+                if rc == SQLRETURN(SQL_NO_DATA) { break }
+                try check(rc, "read column \(column)")
+                if indicator == SQLLEN(SQL_NULL_DATA) { return nil }
+                let capacity = buffer.count - 1
+                if rc == SQLRETURN(SQL_SUCCESS_WITH_INFO) && (indicator == SQLLEN(SQL_NO_TOTAL) || Int(indicator) > capacity) {
+                    collected += buffer[0..<capacity]
+                    continue
+                }
+                collected += buffer[0..<min(capacity, Int(indicator))]
+                break
+            }
+            return String(decoding: collected, as: UTF8.self)
+        }
+    }
+}
+
+/// A statement prepared once and executed many times.
+public final class ODBCPreparedStatement {
+    private let statement: ODBCStatement
+    public let sql: String
+
+    init(connection: ODBCConnection, sql: String) throws {
+        statement = try ODBCStatement(connection: connection)
+        self.sql = sql
+        try statement.prepare(sql)
+    }
+
+    @discardableResult
+    public func execute(_ parameters: [ODBCValue]) throws -> ODBCResult {
+        try statement.executePrepared(parameters)
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+import OEEDiff
+import SQLServer
+
+/// The SQL dialects oeedb renders, by id. Each writes `migrations/<id>/`.
+enum Dialects {
+    static let all: [any SQLDialect] = [SQLServerDialect()]
+
+    static func named(_ id: String) throws -> any SQLDialect {
+        guard let d = all.first(where: { $0.id == id }) else {
+            throw CLIError("unknown dialect '\(id)'; known: \(all.map(\.id).joined(separator: ", "))")
+        }
+        return d
+    }
+}
