@@ -37,10 +37,16 @@ let package = Package(
         .target(name: "Migrations", dependencies: [
             "OEEDiff", .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // Applies migration directories over ODBC: history, lock, transactions, checks.
+        .target(name: "Runner", dependencies: ["Migrations", "ODBC", "OEEDiff"]),
         .target(name: "OEESchema", dependencies: ["OEEDSL"], path: "schema"),
+        // Model -> ER diagrams (Mermaid, DOT, SVG via Graphviz) and the data dictionary (Markdown, HTML).
+        .target(name: "Docs", dependencies: ["OEEModel"]),
+        // Reference data: seed CSVs validated against the model, planned, rendered per dialect, loaded over ODBC.
+        .target(name: "Seeds", dependencies: ["OEEModel", "ODBC"]),
         // One file per subcommand; thin over the libraries.
         .target(name: "OEECommands", dependencies: [
-            "OEEModel", "OEESchema", "OEEDiff", "SQLServer", "Migrations",
+            "OEEModel", "OEESchema", "OEEDiff", "SQLServer", "PostgreSQL", "Migrations", "ODBC", "Runner", "Docs", "Seeds",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "oeedb", dependencies: ["OEECommands"]),
@@ -58,6 +64,18 @@ let package = Package(
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "ODBCTests", dependencies: ["ODBC"]),
+        .testTarget(name: "RunnerTests", dependencies: [
+            "Runner", "PostgreSQL", "SQLServer", "OEEDSL",
+            .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+        ], exclude: ["__Snapshots__"]),
+        .testTarget(name: "DocsTests", dependencies: [
+            "Docs", "OEEDSL", "OEESchema", "OEECommands",
+            .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+        ], exclude: ["__Snapshots__"]),
+        .testTarget(name: "SeedsTests", dependencies: [
+            "Seeds", "OEESchema", "OEEModel", "OEEDiff", "PostgreSQL", "ODBC",
+            .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+        ], exclude: ["__Snapshots__"]),
         .testTarget(name: "OEEDSLTests", dependencies: ["OEEDSL"]),
         .testTarget(name: "OEESchemaTests", dependencies: ["OEESchema", "OEEModel"]),
         .testTarget(name: "OEECommandsTests", dependencies: ["OEECommands"]),

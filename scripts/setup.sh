@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(unixodbc unixodbc-dev odbc-postgresql libsqliteodbc tdsodbc freetds-bin freetds-dev postgresql graphviz)
+APT_PACKAGES=(unixodbc unixodbc-dev odbc-postgresql libsqliteodbc tdsodbc freetds-bin freetds-dev postgresql graphviz chromium)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

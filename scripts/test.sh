@@ -5,8 +5,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 
+# A throwaway PostgreSQL cluster on loopback for the tests that need a live
+# engine; stopped and deleted on exit, whatever happens.
+export OEEDB_PG_DIR="$(mktemp -d /tmp/oeedb-test-pg.XXXXXX)"
+cleanup() { scripts/pg-sandbox.sh destroy >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+eval "$(scripts/pg-sandbox.sh start)"
+export OEEDB_TEST_PG="$OEEDB_CONNECTION" OEEDB_TEST_PG_PASSWORD_FILE="$OEEDB_PASSWORD_FILE"
+unset OEEDB_CONNECTION OEEDB_PASSWORD_FILE
+
 export SNAPSHOT_TESTING_RECORD=never
 export OEEDB_TSQL_GATE="$PWD/.venv/bin/python"
+export OEEDB_DOCS_BROWSER_CHECK=1
 
 status=0
 mkdir -p build
@@ -18,12 +28,14 @@ set -e
 
 echo "== T-SQL syntax gate"
 gate_paths=()
-for p in migrations/sqlserver Tests/SQLServerTests/__Snapshots__; do [ -d "$p" ] && gate_paths+=("$p"); done
+for p in migrations/sqlserver Tests/SQLServerTests/__Snapshots__ Tests/RunnerTests/__Snapshots__ Tests/SeedsTests/__Snapshots__; do [ -d "$p" ] && gate_paths+=("$p"); done
 if ((${#gate_paths[@]})); then
     "$OEEDB_TSQL_GATE" scripts/tsql-gate.py "${gate_paths[@]}" || status=1
 fi
 
-echo "== canonical schema"
+echo "== canonical schema, migrations and docs are current"
 .build/debug/oeedb model check --strict || status=1
+.build/debug/oeedb generate --check || status=1
+.build/debug/oeedb docs --check || status=1
 
 exit $status

@@ -229,7 +229,9 @@ extension DiffRun {
         for index in after.indexes {
             var was = oldIndexes.removeValue(forKey: index.name)
             if was == nil, let hint = index.renamedFrom, after.indexes.allSatisfy({ $0.name != hint }), let old = oldIndexes.removeValue(forKey: hint) {
-                builder.add(.renames, .renameIndex(q, from: hint, to: index.name))
+                // An index rebuilt because its columns change is dropped under
+                // its old name and created under the new one: no rename.
+                if !touches(old) { builder.add(.renames, .renameIndex(q, from: hint, to: index.name)) }
                 was = old
             }
             guard let was else {

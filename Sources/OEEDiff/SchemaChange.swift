@@ -52,7 +52,8 @@ public enum SchemaChange: Hashable, Sendable {
 
     case createFunction(QualifiedName, InlineFunction)
     case dropFunction(QualifiedName, InlineFunction)
-    /// `ALTER FUNCTION` (keeps dependent security policies bound).
+    /// `ALTER FUNCTION`. A schema-bound policy using the function blocks it, so
+    /// the differ drops such policies before and recreates them after.
     case alterFunction(QualifiedName, from: InlineFunction, to: InlineFunction)
 
     case createSecurityPolicy(QualifiedName, SecurityPolicy)

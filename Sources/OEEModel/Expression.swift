@@ -111,18 +111,21 @@ extension Expression {
     /// Why this expression cannot be a filtered-index predicate, or `nil` if it can.
     ///
     /// SQL Server allows only `column op constant`, `IS [NOT] NULL` and `IN`
-    /// lists of constants, combined with AND/OR: no functions, no column-to-column
+    /// lists of constants, combined with AND: no OR, no functions, no column-to-column
     /// comparisons, no arithmetic, no subqueries.
     public var filterPredicateViolation: String? {
         switch self {
-        case .and(let xs), .or(let xs):
+        case .and(let xs):
             for x in xs { if let v = x.filterPredicateViolation { return v } }
             return nil
+        case .or:
+            return "uses OR (only AND is allowed; use column IN (…) for alternatives)"
         case .isNull(let x, _):
             if case .column = x { return nil }
             return "IS NULL must test a column"
-        case .inList(let x, let values, _):
+        case .inList(let x, let values, let negated):
             guard case .column = x else { return "IN must test a column" }
+            if negated { return "uses NOT IN (only IN is allowed)" }
             for v in values where !v.isConstant { return "IN list holds a non-constant" }
             return nil
         case .binary(let l, let op, let r):
@@ -138,7 +141,7 @@ extension Expression {
             }
         case .call(let f, _): return "calls function \(f)()"
         case .raw: return nil  // the dialect owns raw text; cannot be checked here
-        case .not: return "uses NOT (only AND/OR are allowed)"
+        case .not: return "uses NOT (only AND is allowed)"
         case .column, .parameter, .literal, .cast: return "is not a predicate"
         }
     }

@@ -129,6 +129,14 @@ struct DiffCase: CustomTestStringConvertible, Sendable {
                 $0.checks = [Check("ck_cycle_qty", col("qty") >= 0)]
             }
         }, expected: ["drop default df_cycle_qty on fact.cycle.qty", "add default df_cycle_qty on fact.cycle.qty", "add check ck_cycle_qty on fact.cycle"]),
+        DiffCase(name: "renamed index on an altered column is dropped and created, not renamed", edit: { db in
+            Base.table(&db, "ref", "machine") {
+                $0.columns[1].type = .int
+                $0.indexes[0] = Index("ix_machine_site_id", on: "site_id").including("name").renamed(from: "ix_machine_site")
+                $0.foreignKeys = []
+            }
+        }, expected: ["drop foreign key fk_machine_site on ref.machine", "drop index ix_machine_site on ref.machine",
+                      "alter column ref.machine.site_id smallint -> int", "create index ix_machine_site_id on ref.machine"]),
         DiffCase(name: "policy state off", edit: { db in
             db.schemas[2].securityPolicies[0].isEnabled = false
         }, expected: ["set security policy sec.site_policy state OFF"]),

@@ -81,7 +81,7 @@ import OEEModel
     @Test func filterPredicateRules() {
         #expect(Expression.isNull(.column("x"), negated: true).filterPredicateViolation == nil)
         #expect(Expression.binary(lhs: .literal(.int(3)), op: .less, rhs: .column("x")).filterPredicateViolation == nil)
-        #expect(Expression.not(.isNull(.column("x"), negated: false)).filterPredicateViolation == "uses NOT (only AND/OR are allowed)")
+        #expect(Expression.not(.isNull(.column("x"), negated: false)).filterPredicateViolation == "uses NOT (only AND is allowed)")
         #expect(Expression.binary(lhs: .column("x"), op: .add, rhs: .literal(.int(1))).filterPredicateViolation == "uses arithmetic '+'")
         #expect(Expression.inList(.column("x"), values: [.column("y")], negated: false).filterPredicateViolation == "IN list holds a non-constant")
     }

@@ -114,11 +114,15 @@ import OEEDSL
 
     @Test func filteredPredicateRejectsFunctionsAndNonConstants() {
         let fn = Fixtures.editing("fact", "cycle") { $0.indexes[0].filter = col("start_ts") >= .sysUTCDateTime }
-        #expect(findings(fn) == ["fact.cycle: index ix_cycle_open filter calls function SYSUTCDATETIME(); a filtered index allows only 'column op constant', IS [NOT] NULL and IN, joined by AND/OR"])
+        #expect(findings(fn) == ["fact.cycle: index ix_cycle_open filter calls function SYSUTCDATETIME(); a filtered index allows only 'column op constant', IS [NOT] NULL and IN, joined by AND"])
         let nonConstant = Fixtures.editing("fact", "cycle") { $0.indexes[0].filter = col("end_ts") > col("start_ts") }
-        #expect(findings(nonConstant) == ["fact.cycle: index ix_cycle_open filter compares a non-constant (only 'column op constant' is allowed); a filtered index allows only 'column op constant', IS [NOT] NULL and IN, joined by AND/OR"])
-        let ok = Fixtures.editing("fact", "cycle") { $0.indexes[0].filter = col("end_ts").isNull && col("good_qty").in([1, 2]) || col("start_ts") >= "2026-01-01" }
+        #expect(findings(nonConstant) == ["fact.cycle: index ix_cycle_open filter compares a non-constant (only 'column op constant' is allowed); a filtered index allows only 'column op constant', IS [NOT] NULL and IN, joined by AND"])
+        let ok = Fixtures.editing("fact", "cycle") { $0.indexes[0].filter = col("end_ts").isNull && col("good_qty").in([1, 2]) && col("start_ts") >= "2026-01-01" }
         #expect(findings(ok).isEmpty)
+        let or = Fixtures.editing("fact", "cycle") { $0.indexes[0].filter = col("end_ts").isNull || col("good_qty") > 0 }
+        #expect(findings(or) == ["fact.cycle: index ix_cycle_open filter uses OR (only AND is allowed; use column IN (…) for alternatives); a filtered index allows only 'column op constant', IS [NOT] NULL and IN, joined by AND"])
+        let compression = Fixtures.editing("fact", "cycle") { $0.compression = .columnstore }
+        #expect(findings(compression) == ["fact.cycle: table compression COLUMNSTORE applies only to columnstore indexes; use NONE, ROW or PAGE, or declare a clustered columnstore index"])
     }
 
     @Test func atMostOneClusteredIndex() {

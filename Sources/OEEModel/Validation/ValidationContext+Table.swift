@@ -45,6 +45,14 @@ extension ValidationContext {
             error(path, "table has \(clustered.count) clustered indexes (\(clustered.joined(separator: ", "))); at most one clustered index or clustered columnstore is allowed", rule: "index.clustered-multiple")
         }
         checkPartitioning(table, path: path, columns: columns)
+        checkTableCompression(table, path: path)
+    }
+
+    /// Columnstore compression belongs to columnstore indexes, not to a table.
+    mutating func checkTableCompression(_ table: Table, path: String) {
+        if let c = table.compression, c == .columnstore || c == .columnstoreArchive {
+            error(path, "table compression \(c.rawValue) applies only to columnstore indexes; use NONE, ROW or PAGE, or declare a clustered columnstore index", rule: "table.compression")
+        }
     }
 
     mutating func checkColumn(_ column: Column, table: Table, path: String, columns: [String: Column]) {
@@ -169,7 +177,7 @@ extension ValidationContext {
         if let filter = index.filter {
             checkExpressionColumns(filter, what: "\(what) filter", path: path, columns: columns)
             if let why = filter.filterPredicateViolation {
-                error(path, "\(what) filter \(why); a filtered index allows only 'column op constant', IS [NOT] NULL and IN, joined by AND/OR", rule: "index.filter")
+                error(path, "\(what) filter \(why); a filtered index allows only 'column op constant', IS [NOT] NULL and IN, joined by AND", rule: "index.filter")
             }
         }
         for key in index.keys {

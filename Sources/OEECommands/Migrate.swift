@@ -1,0 +1,183 @@
+import ArgumentParser
+import Foundation
+import Runner
+
+extension Oeedb {
+    struct Migrate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Apply pending migrations to a database, each in its own transaction.",
+            discussion: """
+                Before anything runs, the migration directory must match its integrity file and \
+                every applied migration must match its file; otherwise nothing runs. One session \
+                lock (sp_getapplock / pg_advisory_lock) serialises concurrent runners. Each \
+                migration runs in a transaction together with its history row, its pre-checks \
+                (data conditions for risky changes) and its post-checks (the catalog must match \
+                the version's model snapshot); the first failure rolls it back and stops.
+
+                Exit status: 0 done or up to date; 1 a migration failed or the directory is not \
+                intact; 2 connection or usage error.
+
+                Examples:
+                  oeedb migrate --connection postgres://oeedb@127.0.0.1:5432/oee
+                  OEEDB_PASSWORD=… oeedb migrate --connection 'sqlserver://deploy@db:1433/oee?encrypt=require'
+                  oeedb migrate --target 3 --dry-run
+                  oeedb migrate --json > report.json
+                """
+        )
+
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var directory: DirectoryOptions
+
+        @Option(name: .long, help: ArgumentHelp("Apply up to and including this version.", valueName: "version"))
+        var target: Int?
+
+        @Flag(name: .long, help: "Print the pending migrations and their checks; change nothing.")
+        var dryRun = false
+
+        @Flag(name: .long, help: "Print a JSON summary on standard output.")
+        var json = false
+
+        @Option(name: .long, help: ArgumentHelp("Seconds to wait for another runner's lock.", valueName: "seconds"))
+        var lockTimeout: Int = 60
+
+        func run() throws {
+            try reportingErrors {
+                let context = try RunnerContext.open(connection, migrations: directory.migrations, dialectOverride: directory.dialect)
+                let runner = context.runner
+                runner.lockTimeoutMilliseconds = lockTimeout * 1000
+                runner.progress = { Progress.line($0) }
+                var report: RunReport
+                do {
+                    report = try runner.migrate(.init(target: target, dryRun: dryRun))
+                } catch let e as RunnerError {
+                    if json {
+                        var failed = RunReport(database: context.spec.summary, dialect: context.dialect.id)
+                        failed.error = e.description
+                        Console.outData(try JSONEncoder.stable.encode(failed) + Data("\n".utf8))
+                    }
+                    throw CLIError(e.description, exitCode: 1)
+                }
+                report.database = context.spec.summary
+                if json {
+                    Console.outData(try JSONEncoder.stable.encode(report) + Data("\n".utf8))
+                    return
+                }
+                if dryRun {
+                    if report.pending.isEmpty { Console.out("\(context.spec.summary): up to date; nothing to apply") }
+                    for stem in report.pending {
+                        Console.out("pending \(stem)")
+                        if let m = context.directory.migrations.first(where: { $0.file.stem == stem }), let header = try? m.header {
+                            Console.out("  transaction: \(header.transaction ? "on" : "off")")
+                            for c in header.checks { Console.out("  \(c.phase.rawValue)-check \(c.name): \(c.query)") }
+                            Console.out("  post-check: catalog compared with \(stem).json")
+                        }
+                    }
+                    return
+                }
+                if report.applied.isEmpty {
+                    Console.out("\(context.spec.summary): up to date (\(context.directory.latest?.file.stem ?? "no migrations"))")
+                } else {
+                    for a in report.applied {
+                        Console.out("applied V\(String(format: "%04d", a.version))__\(a.name) in \(a.milliseconds) ms (\(a.batches) batches, \(a.preChecks) pre-checks, \(a.postChecks) tables post-checked)")
+                    }
+                    Console.out("\(context.spec.summary): at \(context.directory.migrations.last { m in report.applied.contains { $0.version == m.file.version } }?.file.stem ?? "?")")
+                }
+            }
+        }
+    }
+
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show each migration's state in a database: applied, pending, failed, checksum mismatch.",
+            discussion: """
+                Changes nothing. Exit status: 0 when nothing is failed or mismatched, 1 otherwise.
+
+                Examples:
+                  oeedb status --connection postgres://oeedb@127.0.0.1:5432/oee
+                  oeedb status --json
+                """
+        )
+
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var directory: DirectoryOptions
+
+        @Flag(name: .long, help: "Print JSON on standard output.")
+        var json = false
+
+        func run() throws {
+            try reportingErrors {
+                let context = try RunnerContext.open(connection, migrations: directory.migrations, dialectOverride: directory.dialect)
+                let statuses = try context.runner.status()
+                if json {
+                    Console.outData(try JSONEncoder.stable.encode(statuses) + Data("\n".utf8))
+                } else {
+                    if statuses.isEmpty { Console.out("no migrations in \(context.directory.url.path)") }
+                    for s in statuses {
+                        let when = s.appliedAt.map { " at \($0) UTC by \(s.appliedBy ?? "?") (\(s.executionMs ?? 0) ms)" } ?? ""
+                        Console.out("V\(String(format: "%04d", s.version))__\(s.name)  \(s.state.rawValue)\(when)")
+                    }
+                }
+                if statuses.contains(where: { [.failed, .checksumMismatch, .missingFile].contains($0.state) }) { throw ExitCode(1) }
+            }
+        }
+    }
+
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the integrity file and the database history against the migration files. Changes nothing.",
+            discussion: """
+                Exit status: 0 intact, 1 problems found (each listed).
+
+                Example:
+                  oeedb validate --connection postgres://oeedb@127.0.0.1:5432/oee
+                """
+        )
+
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var directory: DirectoryOptions
+
+        func run() throws {
+            try reportingErrors {
+                let context = try RunnerContext.open(connection, migrations: directory.migrations, dialectOverride: directory.dialect)
+                let problems = try context.runner.validate()
+                for p in problems { Console.out("problem: \(p)") }
+                if problems.isEmpty {
+                    Console.out("\(context.directory.url.path) and \(context.spec.summary): valid (\(context.directory.migrations.count) migrations)")
+                } else {
+                    throw ExitCode(1)
+                }
+            }
+        }
+    }
+
+    struct Baseline: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Mark an existing database as being at a version, without running any script.",
+            discussion: """
+                For databases created before oeedb managed them: records versions up to --version \
+                as applied. Refused when the database already has migration history.
+
+                Example:
+                  oeedb baseline --version 1 --connection 'sqlserver://deploy@db:1433/oee'
+                """
+        )
+
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var directory: DirectoryOptions
+
+        @Option(name: .long, help: ArgumentHelp("The version the database is already at.", valueName: "version"))
+        var version: Int
+
+        func run() throws {
+            try reportingErrors {
+                let context = try RunnerContext.open(connection, migrations: directory.migrations, dialectOverride: directory.dialect)
+                do {
+                    let marked = try context.runner.baseline(version: version)
+                    for m in marked { Console.out("marked \(m) as applied") }
+                } catch let e as RunnerError {
+                    throw CLIError(e.description, exitCode: 1)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import OEEModel
+
+/// What the migration runner needs from a dialect, as SQL text only (the
+/// runner sends it over ODBC; dialects never import ODBC).
+public protocol RunnerDialect: SQLDialect {
+    /// Splits a migration file into the batches the runner sends one by one.
+    func splitBatches(_ text: String) -> [ScriptBatch]
+    /// Idempotent DDL creating the history table in `schema`.
+    func historyDDL(schema: String) -> [String]
+    /// `version, name, checksum, applied_by, applied_at_utc, execution_ms, success`, ordered by version.
+    func selectHistory(schema: String) -> String
+    /// Parameters: version, name, checksum, applied_by, execution_ms, success.
+    func insertHistory(schema: String) -> String
+    /// Parameter: version.
+    func deleteHistory(schema: String) -> String
+    /// Returns one row whose first column is `1` when the session lock was taken.
+    func acquireLock(resource: String, timeoutMilliseconds: Int) -> String
+    func releaseLock(resource: String) -> String
+    /// Statements run at the start of each migration transaction.
+    var transactionPreamble: [String] { get }
+    /// The login running the migration.
+    var currentUserQuery: String { get }
+    /// A query that returns rows exactly when the pre-check fails.
+    func checkQuery(_ check: PreCheck) throws -> String
+    /// One query returning `(object, fact)` rows describing the named tables
+    /// as the live catalog sees them.
+    func catalogFactsQuery(_ tables: [QualifiedName]) -> String
+    /// The facts the catalog must show for `table` once the model `database` is applied.
+    func expectedFacts(_ table: QualifiedName, in database: Database) throws -> Set<CatalogFact>
+}
+
+/// One batch of a migration file and where it starts.
+public struct ScriptBatch: Hashable, Sendable {
+    public var sql: String
+    /// 1-based line of the file where the batch starts.
+    public var line: Int
+    /// How many times to run it (`GO n`).
+    public var repeatCount: Int
+
+    public init(sql: String, line: Int, repeatCount: Int = 1) {
+        self.sql = sql
+        self.line = line
+        self.repeatCount = repeatCount
+    }
+}
+
+/// A fact the catalog states about a table: `column qty int NOT NULL`, `index ix_x`.
+public struct CatalogFact: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var table: QualifiedName
+    public var fact: String
+
+    public init(_ table: QualifiedName, _ fact: String) {
+        self.table = table
+        self.fact = fact
+    }
+
+    public var description: String { "\(table): \(fact)" }
+    public static func < (a: Self, b: Self) -> Bool { (a.table, a.fact) < (b.table, b.fact) }
+}

@@ -1,0 +1,146 @@
+import OEEDiff
+import OEEModel
+
+/// The SQL the migration runner sends to PostgreSQL: history table, session
+/// advisory lock, pre-check queries and catalog reads from pg_catalog.
+extension PostgreSQLDialect: RunnerDialect {
+    public func splitBatches(_ text: String) -> [ScriptBatch] {
+        StatementSplitter.split(text)
+    }
+
+    public func historyDDL(schema: String) -> [String] {
+        let s = PGSQL.quote(schema)
+        return [
+            "CREATE SCHEMA IF NOT EXISTS \(s);",
+            """
+            CREATE TABLE IF NOT EXISTS \(s)."schema_history" (
+                "version" integer NOT NULL CONSTRAINT "pk_schema_history" PRIMARY KEY,
+                "name" varchar(200) NOT NULL,
+                "checksum" char(64) NOT NULL,
+                "applied_by" varchar(128) NOT NULL,
+                "applied_at_utc" timestamp(3) NOT NULL DEFAULT (now() AT TIME ZONE 'UTC'),
+                "execution_ms" integer NOT NULL,
+                "success" boolean NOT NULL
+            );
+            """,
+        ]
+    }
+
+    public func selectHistory(schema: String) -> String {
+        "SELECT \"version\", \"name\", \"checksum\", \"applied_by\", to_char(\"applied_at_utc\", 'YYYY-MM-DD\"T\"HH24:MI:SS.MS'), \"execution_ms\", CASE WHEN \"success\" THEN 1 ELSE 0 END FROM \(PGSQL.quote(schema)).\"schema_history\" ORDER BY \"version\";"
+    }
+
+    public func insertHistory(schema: String) -> String {
+        "INSERT INTO \(PGSQL.quote(schema)).\"schema_history\" (\"version\", \"name\", \"checksum\", \"applied_by\", \"execution_ms\", \"success\") VALUES (?, ?, ?, ?, ?, ?);"
+    }
+
+    public func deleteHistory(schema: String) -> String {
+        "DELETE FROM \(PGSQL.quote(schema)).\"schema_history\" WHERE \"version\" = ?;"
+    }
+
+    /// A session-level advisory lock: released when the session ends, so a
+    /// killed runner cannot leave a stale lock. The runner polls until its timeout.
+    public func acquireLock(resource: String, timeoutMilliseconds: Int) -> String {
+        "SELECT CASE WHEN pg_try_advisory_lock(hashtext(\(PGSQL.string(resource)))) THEN 1 ELSE 0 END;"
+    }
+
+    public func releaseLock(resource: String) -> String {
+        "SELECT pg_advisory_unlock(hashtext(\(PGSQL.string(resource))));"
+    }
+
+    public var transactionPreamble: [String] { [] }
+
+    public var currentUserQuery: String { "SELECT current_user;" }
+
+    public func checkQuery(_ check: PreCheck) throws -> String {
+        switch check {
+        case .noNulls(let q, let c):
+            return "SELECT 1 FROM \(PGSQL.qualified(q)) WHERE \(PGSQL.quote(c)) IS NULL LIMIT 1;"
+        case .tableEmpty(let q, _):
+            return "SELECT 1 FROM \(PGSQL.qualified(q)) LIMIT 1;"
+        case .noDuplicates(let q, _, let cols):
+            return "SELECT 1 FROM \(PGSQL.qualified(q)) GROUP BY \(PGSQL.columnList(cols)) HAVING count(*) > 1 LIMIT 1;"
+        case .noOrphans(let q, let fk):
+            let notNull = fk.columns.map { "c.\(PGSQL.quote($0)) IS NOT NULL" }.joined(separator: " AND ")
+            let join = zip(fk.columns, fk.referencedColumns).map { "p.\(PGSQL.quote($1)) = c.\(PGSQL.quote($0))" }.joined(separator: " AND ")
+            return "SELECT 1 FROM \(PGSQL.qualified(q)) AS c WHERE \(notNull) AND NOT EXISTS (SELECT 1 FROM \(PGSQL.qualified(fk.referencedTable)) AS p WHERE \(join)) LIMIT 1;"
+        case .noViolations(let q, let ck):
+            let predicate = try ExpressionRenderer(context: .check, path: "\(q).\(ck.name)").render(ck.expression)
+            // A CHECK fails only when its predicate is FALSE (NULL passes).
+            return "SELECT 1 FROM \(PGSQL.qualified(q)) WHERE NOT (\(predicate)) LIMIT 1;"
+        case .valuesFit(let q, let c, _, let to):
+            // A value that cannot be cast raises an error: the check then fails too.
+            let type = try TypeRenderer.render(to, path: "\(q).\(c)")
+            let col = PGSQL.quote(c)
+            return "SELECT 1 FROM \(PGSQL.qualified(q)) WHERE \(col) IS NOT NULL AND CAST(CAST(\(col) AS \(type)) AS text) <> CAST(\(col) AS text) LIMIT 1;"
+        }
+    }
+
+    public func catalogFactsQuery(_ tables: [QualifiedName]) -> String {
+        let names = tables.isEmpty ? "''" : tables.map { PGSQL.string($0.description) }.joined(separator: ", ")
+        return """
+            WITH t AS (
+                SELECT c.oid, n.nspname || '.' || c.relname AS object
+                FROM pg_catalog.pg_class AS c
+                JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
+                WHERE c.relkind IN ('r', 'p') AND n.nspname || '.' || c.relname IN (\(names))
+            )
+            SELECT t.object, 'column ' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE ' NULL' END
+            FROM t JOIN pg_catalog.pg_attribute AS a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
+            UNION ALL
+            SELECT t.object, 'default ' || a.attname
+            FROM t JOIN pg_catalog.pg_attrdef AS d ON d.adrelid = t.oid
+            JOIN pg_catalog.pg_attribute AS a ON a.attrelid = t.oid AND a.attnum = d.adnum AND a.attgenerated = ''
+            UNION ALL
+            SELECT t.object, 'constraint ' || co.conname || ' ' || CASE co.contype WHEN 'p' THEN 'PRIMARY KEY' WHEN 'u' THEN 'UNIQUE' WHEN 'f' THEN 'FOREIGN KEY' ELSE 'CHECK' END
+            FROM t JOIN pg_catalog.pg_constraint AS co ON co.conrelid = t.oid AND co.contype IN ('p', 'u', 'f', 'c') AND co.conparentid = 0
+            UNION ALL
+            SELECT t.object, 'index ' || ic.relname
+            FROM t JOIN pg_catalog.pg_index AS i ON i.indrelid = t.oid
+            JOIN pg_catalog.pg_class AS ic ON ic.oid = i.indexrelid
+            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint AS k WHERE k.conindid = i.indexrelid AND k.conrelid = t.oid AND k.contype IN ('p', 'u'));
+            """
+    }
+
+    public func expectedFacts(_ table: QualifiedName, in database: Database) throws -> Set<CatalogFact> {
+        guard let t = database.table(table) else { return [] }
+        var facts: Set<CatalogFact> = []
+        for c in t.columns {
+            // As the table renderer does: only a persisted computed column is NOT NULL.
+            let nullable = (c.isNullable && c.identity == nil) || (c.computed.map { !$0.isPersisted } ?? false)
+            facts.insert(CatalogFact(table, "column \(c.name) \(PostgreSQLDialect.catalogTypeName(c.type)) \(nullable ? "NULL" : "NOT NULL")"))
+            if c.defaultConstraint != nil { facts.insert(CatalogFact(table, "default \(c.name)")) }
+        }
+        if let pk = t.primaryKey { facts.insert(CatalogFact(table, "constraint \(pk.name) PRIMARY KEY")) }
+        for u in t.uniqueConstraints { facts.insert(CatalogFact(table, "constraint \(u.name) UNIQUE")) }
+        for f in t.foreignKeys { facts.insert(CatalogFact(table, "constraint \(f.name) FOREIGN KEY")) }
+        for ck in t.checks { facts.insert(CatalogFact(table, "constraint \(ck.name) CHECK")) }
+        // Columnstore indexes have no PostgreSQL counterpart and are omitted.
+        for i in t.indexes where !i.kind.isColumnstore { facts.insert(CatalogFact(table, "index \(i.name)")) }
+        return facts
+    }
+
+    /// The type as `format_type()` spells it for the column this dialect creates.
+    static func catalogTypeName(_ type: SQLType) -> String {
+        switch type {
+        case .tinyint, .smallint: return "smallint"
+        case .int: return "integer"
+        case .bigint: return "bigint"
+        case .bit: return "boolean"
+        case .decimal(let p, let s): return "numeric(\(p),\(s))"
+        case .float(let m): return (m ?? 53) <= 24 ? "real" : "double precision"
+        case .real: return "real"
+        case .date: return "date"
+        // PostgreSQL keeps at most 6 fractional digits.
+        case .time(let p): return "time(\(min(p, 6))) without time zone"
+        case .datetime2(let p): return "timestamp(\(min(p, 6))) without time zone"
+        case .datetimeoffset(let p): return "timestamp(\(min(p, 6))) with time zone"
+        case .char(.n(let n)), .nchar(.n(let n)): return "character(\(n))"
+        case .char(.max), .nchar(.max), .varchar(.max), .nvarchar(.max): return "text"
+        case .varchar(.n(let n)), .nvarchar(.n(let n)): return "character varying(\(n))"
+        case .varbinary: return "bytea"
+        case .uniqueidentifier: return "uuid"
+        case .sysname: return "character varying(128)"
+        }
+    }
+}

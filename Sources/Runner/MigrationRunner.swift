@@ -1,0 +1,329 @@
+import Foundation
+import Migrations
+import ODBC
+import OEEDiff
+import OEEModel
+
+/// Applies a migration directory to a live database: one session lock for the
+/// whole run, one transaction per migration with its history row, pre-checks
+/// before and catalog post-checks after the migration's SQL.
+///
+///     let runner = MigrationRunner(connection: conn, dialect: PostgreSQLDialect(), directory: dir)
+///     let report = try runner.migrate()
+public final class MigrationRunner {
+    public let connection: ODBCConnection
+    public let dialect: any RunnerDialect
+    public let directory: MigrationDirectory
+    public var historySchema = "oeedb"
+    public var lockResource = "oeedb.migrate"
+    public var lockTimeoutMilliseconds = 60_000
+    /// Called with progress lines (which migration, elapsed); the CLI prints
+    /// them on a terminal only.
+    public var progress: (String) -> Void = { _ in }
+
+    public init(connection: ODBCConnection, dialect: any RunnerDialect, directory: MigrationDirectory) {
+        self.connection = connection
+        self.dialect = dialect
+        self.directory = directory
+    }
+
+    // MARK: - Public commands
+
+    public struct Options: Sendable {
+        public var target: Int?
+        public var dryRun: Bool
+        /// Run the generated catalog post-checks (on by default).
+        public var postChecks: Bool
+
+        public init(target: Int? = nil, dryRun: Bool = false, postChecks: Bool = true) {
+            self.target = target
+            self.dryRun = dryRun
+            self.postChecks = postChecks
+        }
+    }
+
+    /// Applies every pending migration up to `options.target`.
+    public func migrate(_ options: Options = Options()) throws -> RunReport {
+        var report = RunReport(database: connection.displayName, dialect: dialect.id, dryRun: options.dryRun)
+        try verifyDirectory()
+        if options.dryRun {
+            // Read-only: no lock, no history table created.
+            let history = try historyIfPresent()
+            let pending = try pendingMigrations(history: history, target: options.target)
+            report.pending = pending.map(\.file.stem)
+            report.upToDate = pending.isEmpty
+            return report
+        }
+        try withLock {
+            try ensureHistory()
+            let pending = try pendingMigrations(history: try readHistory(), target: options.target)
+            report.upToDate = pending.isEmpty
+            for (i, migration) in pending.enumerated() {
+                progress("[\(i + 1)/\(pending.count)] \(migration.file.stem) …")
+                let applied = try apply(migration, postChecks: options.postChecks)
+                progress("[\(i + 1)/\(pending.count)] \(migration.file.stem) applied in \(applied.milliseconds) ms")
+                report.applied.append(applied)
+            }
+        }
+        return report
+    }
+
+    /// Per-version state of the directory against the database.
+    public func status() throws -> [MigrationStatus] {
+        let history = try historyIfPresent()
+        let byVersion = Dictionary(history.map { ($0.version, $0) }, uniquingKeysWith: { _, b in b })
+        var result: [MigrationStatus] = []
+        for m in directory.migrations {
+            guard let row = byVersion[m.file.version] else {
+                result.append(MigrationStatus(version: m.file.version, name: m.file.name, state: .pending))
+                continue
+            }
+            let state: MigrationStatus.State = !row.success ? .failed : (row.checksum == m.checksum ? .applied : .checksumMismatch)
+            result.append(MigrationStatus(version: m.file.version, name: m.file.name, state: state, appliedAt: row.appliedAt,
+                                          appliedBy: row.appliedBy, executionMs: row.executionMs))
+        }
+        let known = Set(directory.migrations.map(\.file.version))
+        for row in history where !known.contains(row.version) {
+            result.append(MigrationStatus(version: row.version, name: row.name, state: .missingFile, appliedAt: row.appliedAt,
+                                          appliedBy: row.appliedBy, executionMs: row.executionMs))
+        }
+        return result.sorted { $0.version < $1.version }
+    }
+
+    /// Every problem with the directory and the history; changes nothing.
+    public func validate() throws -> [String] {
+        var problems = try directory.verify()
+        for s in try status() {
+            switch s.state {
+            case .checksumMismatch: problems.append("V\(s.version) \(s.name): applied, but the file changed since (checksum differs from the history); restore the file as applied")
+            case .missingFile: problems.append("V\(s.version) \(s.name): applied to the database but missing from \(directory.url.path); is this checkout older than the database?")
+            case .failed: problems.append("V\(s.version) \(s.name): its last run failed and was rolled back; fix the cause and run 'oeedb migrate'")
+            default: break
+            }
+        }
+        return problems
+    }
+
+    /// Marks an existing database as being at `version` without running scripts.
+    public func baseline(version: Int) throws -> [String] {
+        try verifyDirectory()
+        guard directory.migrations.contains(where: { $0.file.version == version }) else {
+            throw RunnerError("no migration V\(version) in \(directory.url.path); baseline names an existing version")
+        }
+        var marked: [String] = []
+        try withLock {
+            try ensureHistory()
+            let history = try readHistory()
+            if let applied = history.first(where: { $0.success }) {
+                throw RunnerError("the database already has migration history (V\(applied.version) \(applied.name) applied); baseline is only for databases oeedb has never migrated")
+            }
+            let user = (try? connection.scalar(dialect.currentUserQuery)) ?? nil
+            try connection.withTransaction { conn in
+                for m in directory.migrations where m.file.version <= version {
+                    try conn.execute(dialect.insertHistory(schema: historySchema), [
+                        .int(Int64(m.file.version)), .text(m.file.name), .text(m.checksum), .text((user ?? "unknown") + " (baseline)"),
+                        .int(0), .bool(true),
+                    ])
+                    marked.append(m.file.stem)
+                }
+            }
+        }
+        return marked
+    }
+
+    // MARK: - Steps
+
+    func verifyDirectory() throws {
+        let problems = try directory.verify()
+        guard problems.isEmpty else {
+            throw RunnerError("\(directory.url.path) is not intact; nothing was run:\n" + problems.map { "  - \($0)" }.joined(separator: "\n"))
+        }
+    }
+
+    func withLock<T>(_ body: () throws -> T) throws -> T {
+        let deadline = Date().addingTimeInterval(Double(lockTimeoutMilliseconds) / 1000)
+        var waited = false
+        while true {
+            let acquired = try connection.execute(dialect.acquireLock(resource: lockResource, timeoutMilliseconds: lockTimeoutMilliseconds))
+                .resultSets.last?.rows.first?.first ?? nil
+            if acquired == "1" || acquired == "t" || acquired == "true" { break }
+            if Date() >= deadline {
+                throw RunnerError("another oeedb migrate holds the lock '\(lockResource)' on \(connection.displayName); waited \(lockTimeoutMilliseconds / 1000) s. Try again when it finishes")
+            }
+            if !waited { progress("waiting for the migration lock held by another runner …"); waited = true }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        defer { _ = try? connection.execute(dialect.releaseLock(resource: lockResource)) }
+        return try body()
+    }
+
+    func ensureHistory() throws {
+        for ddl in dialect.historyDDL(schema: historySchema) { try connection.execute(ddl) }
+    }
+
+    func readHistory() throws -> [HistoryRow] {
+        try connection.query(dialect.selectHistory(schema: historySchema)).rows.map { r in
+            HistoryRow(version: Int(r[0] ?? "") ?? 0, name: r[1] ?? "", checksum: (r[2] ?? "").trimmingCharacters(in: .whitespaces),
+                       appliedBy: r[3] ?? "", appliedAt: r[4] ?? "", executionMs: Int(r[5] ?? "") ?? 0,
+                       success: ["1", "t", "true"].contains((r[6] ?? "").lowercased()))
+        }
+    }
+
+    /// History, or none when the table does not exist yet (read-only commands).
+    func historyIfPresent() throws -> [HistoryRow] {
+        do { return try readHistory() } catch let e as ODBCError where ["42P01", "42S02", "3F000"].contains(e.sqlState) { return [] }
+    }
+
+    /// Pending migrations in order, after checking every applied one still
+    /// matches its file.
+    func pendingMigrations(history: [HistoryRow], target: Int?) throws -> [MigrationDirectory.Migration] {
+        let byVersion = Dictionary(history.filter(\.success).map { ($0.version, $0) }, uniquingKeysWith: { _, b in b })
+        let files = Dictionary(directory.migrations.map { ($0.file.version, $0) }, uniquingKeysWith: { a, _ in a })
+        for row in history where row.success {
+            guard let m = files[row.version] else {
+                throw RunnerError("the database has V\(row.version) \(row.name) applied, which \(directory.url.path) lacks; nothing was run. Is this checkout older than the database?")
+            }
+            if m.checksum != row.checksum {
+                throw RunnerError("\(m.sqlURL.lastPathComponent) changed after it was applied (file sha256 \(m.checksum.prefix(12))…, applied \(row.checksum.prefix(12))…); nothing was run. Restore the file as applied; change the schema with a new migration")
+            }
+        }
+        if let target, files[target] == nil {
+            throw RunnerError("--target \(target): no such migration in \(directory.url.path)")
+        }
+        let maxApplied = byVersion.keys.max() ?? 0
+        var pending: [MigrationDirectory.Migration] = []
+        for m in directory.migrations where byVersion[m.file.version] == nil {
+            if let target, m.file.version > target { break }
+            if m.file.version < maxApplied {
+                throw RunnerError("\(m.file.stem) is older than the latest applied version V\(maxApplied) but was never applied (merged late?); nothing was run. Renumber it after V\(maxApplied) with 'oeedb generate'")
+            }
+            pending.append(m)
+        }
+        return pending
+    }
+
+    /// Runs one migration in its own transaction with its history row.
+    func apply(_ m: MigrationDirectory.Migration, postChecks: Bool) throws -> RunReport.Applied {
+        let header: MigrationHeader
+        do { header = try m.header } catch let e as MigrationError { throw RunnerError(e.message, migration: m.file.stem) }
+        let batches = dialect.splitBatches(m.text)
+        let expected = postChecks ? try expectedFacts(for: m) : nil
+        let user = (try? connection.scalar(dialect.currentUserQuery)) ?? nil
+        let start = Date()
+        var report = RunReport.Applied(version: m.file.version, name: m.file.name, milliseconds: 0, batches: batches.count,
+                                       preChecks: header.checks.filter { $0.phase == .pre }.count, postChecks: 0)
+        let body = { [self] (conn: ODBCConnection) throws in
+            if header.transaction { for s in dialect.transactionPreamble { try conn.execute(s) } }
+            try runChecks(header.checks.filter { $0.phase == .pre }, migration: m.file.stem)
+            for (i, batch) in batches.enumerated() {
+                for _ in 0..<max(1, batch.repeatCount) {
+                    do {
+                        try conn.execute(batch.sql)
+                    } catch let e as ODBCError {
+                        throw RunnerError(e.records.map(\.message).joined(separator: "; "), migration: m.file.stem, batch: i + 1, line: batch.line, sqlState: e.sqlState)
+                    }
+                }
+            }
+            try runChecks(header.checks.filter { $0.phase == .post }, migration: m.file.stem)
+            if let expected {
+                try verifyCatalog(expected, migration: m.file.stem)
+                report.postChecks = expected.tables.count
+            }
+            report.milliseconds = Int(Date().timeIntervalSince(start) * 1000)
+            try conn.execute(dialect.deleteHistory(schema: historySchema), [.int(Int64(m.file.version))])
+            try conn.execute(dialect.insertHistory(schema: historySchema), [
+                .int(Int64(m.file.version)), .text(m.file.name), .text(m.checksum), .text(user ?? "unknown"),
+                .int(Int64(report.milliseconds)), .bool(true),
+            ])
+        }
+        do {
+            if header.transaction {
+                try connection.withTransaction(body)
+            } else {
+                try body(connection)
+            }
+        } catch {
+            recordFailure(m, user: user, milliseconds: Int(Date().timeIntervalSince(start) * 1000))
+            if let e = error as? RunnerError { throw e }
+            if let e = error as? ODBCError { throw RunnerError(e.description, migration: m.file.stem, sqlState: e.sqlState) }
+            throw error
+        }
+        return report
+    }
+
+    /// Best effort: a `success = false` row so `status` shows the failure.
+    func recordFailure(_ m: MigrationDirectory.Migration, user: String?, milliseconds: Int) {
+        _ = try? connection.withTransaction { conn in
+            try conn.execute(dialect.deleteHistory(schema: historySchema), [.int(Int64(m.file.version))])
+            try conn.execute(dialect.insertHistory(schema: historySchema), [
+                .int(Int64(m.file.version)), .text(m.file.name), .text(m.checksum), .text(user ?? "unknown"),
+                .int(Int64(milliseconds)), .bool(false),
+            ])
+        }
+    }
+
+    func runChecks(_ checks: [MigrationCheck], migration: String) throws {
+        for check in checks {
+            let rows: [[String?]]
+            do {
+                rows = try connection.query(check.query).rows
+            } catch let e as ODBCError {
+                throw RunnerError("\(check.phase.rawValue)-check '\(check.name)' could not run: \(e.records.map(\.message).joined(separator: "; "))", migration: migration, sqlState: e.sqlState)
+            }
+            switch check.expectation {
+            case .empty where !rows.isEmpty:
+                throw RunnerError("\(check.phase.rawValue)-check '\(check.name)' failed: the query returned rows (expected none); nothing was changed", migration: migration)
+            case .scalar(let want):
+                let got = rows.first?.first ?? nil
+                if got != want {
+                    throw RunnerError("\(check.phase.rawValue)-check '\(check.name)' failed: expected \(want), got \(got ?? "NULL"); nothing was changed", migration: migration)
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    /// The catalog facts this migration must leave behind, from its snapshot
+    /// and the previous version's.
+    struct ExpectedCatalog {
+        var tables: [QualifiedName]
+        var facts: Set<CatalogFact>
+    }
+
+    func expectedFacts(for m: MigrationDirectory.Migration) throws -> ExpectedCatalog {
+        let index = directory.migrations.firstIndex(of: m)!
+        let to: Database
+        do { to = try m.snapshot() } catch let e as MigrationError { throw RunnerError(e.message, migration: m.file.stem) }
+        let from = index > 0 ? try directory.migrations[index - 1].snapshot() : Database(name: to.name)
+        let plan: MigrationPlan
+        do { plan = try Differ.plan(from: from, to: to) } catch { throw RunnerError("cannot plan post-checks: \(error)", migration: m.file.stem) }
+        let tables = plan.touchedTables
+        var facts: Set<CatalogFact> = []
+        for t in tables {
+            do { facts.formUnion(try dialect.expectedFacts(t, in: to)) } catch { throw RunnerError("cannot compute post-checks: \(error)", migration: m.file.stem) }
+        }
+        return ExpectedCatalog(tables: tables, facts: facts)
+    }
+
+    func verifyCatalog(_ expected: ExpectedCatalog, migration: String) throws {
+        guard !expected.tables.isEmpty else { return }
+        let rows: [[String?]]
+        do {
+            rows = try connection.query(dialect.catalogFactsQuery(expected.tables)).rows
+        } catch let e as ODBCError {
+            throw RunnerError("post-check could not read the catalog: \(e.records.map(\.message).joined(separator: "; "))", migration: migration, sqlState: e.sqlState)
+        }
+        let actual = Set(rows.compactMap { r -> CatalogFact? in
+            guard let object = r[0] ?? nil, let fact = r[1] ?? nil else { return nil }
+            return CatalogFact(QualifiedName(parsing: object), fact)
+        })
+        let missing = expected.facts.subtracting(actual).sorted()
+        let unexpected = actual.subtracting(expected.facts).sorted()
+        guard missing.isEmpty && unexpected.isEmpty else {
+            var lines = missing.prefix(20).map { "missing \($0)" }
+            lines += unexpected.prefix(20).map { "unexpected \($0)" }
+            throw RunnerError("post-check failed: the catalog does not match this version's model snapshot; rolled back:\n" + lines.map { "  - \($0)" }.joined(separator: "\n"), migration: migration)
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import ODBC
+
+/// A migration run that stopped, saying where and why. Nothing of the failing
+/// migration remains: its transaction was rolled back.
+public struct RunnerError: Error, CustomStringConvertible {
+    public var message: String
+    /// The migration that failed, if one did.
+    public var migration: String?
+    /// 1-based batch number and file line where the failing batch starts.
+    public var batch: Int?
+    public var line: Int?
+    public var sqlState: String?
+
+    public init(_ message: String, migration: String? = nil, batch: Int? = nil, line: Int? = nil, sqlState: String? = nil) {
+        self.message = message
+        self.migration = migration
+        self.batch = batch
+        self.line = line
+        self.sqlState = sqlState
+    }
+
+    public var description: String {
+        var head = ""
+        if let migration { head += migration }
+        if let batch { head += " batch \(batch)" }
+        if let line { head += " (line \(line))" }
+        if let sqlState { head += " [\(sqlState)]" }
+        return head.isEmpty ? message : "\(head): \(message)"
+    }
+}

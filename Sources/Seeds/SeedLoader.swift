@@ -1,0 +1,98 @@
+import ODBC
+import OEEModel
+
+/// Reads the database's rows and applies a seed plan over ODBC: the only
+/// part of seeding that talks to a database. A load runs in one transaction:
+/// the state is read, the plan made and checked, the statements run, and
+/// every statement must touch exactly the rows the plan expects; any
+/// failure rolls everything back.
+public final class SeedLoader {
+    public let connection: ODBCConnection
+    public let sql: any SeedSQL
+    public let model: Database
+    /// Session values set for the load and cleared after it. The canonical
+    /// site policy lets a session with `is_global = 1` read and write every
+    /// site's rows; without it, row-level security would hide site-scoped
+    /// rows from the comparison and block their inserts.
+    public var sessionContext: [String: String] = ["is_global": "1"]
+
+    public init(connection: ODBCConnection, sql: any SeedSQL, model: Database) {
+        self.connection = connection
+        self.sql = sql
+        self.model = model
+    }
+
+    /// The current rows of the seeded tables and the keys of unseeded parents.
+    public func readState(_ tables: [SeedTable]) throws -> SeedDatabaseState {
+        var state = SeedDatabaseState()
+        for t in tables {
+            let columns = t.table.columns.filter { $0.computed == nil }
+            let result = try connection.query(sql.selectRows(t.name, t.table))
+            state.rows[t.name] = ExistingRows(columns: columns, rows: result.rows.map { row in
+                zip(row, columns).map { SeedLoader.value($0, $1.type) }
+            })
+        }
+        for ref in SeedPlanner.parentReferences(tables) {
+            guard let parent = model.table(ref.table) else { continue }
+            let types = ref.columns.map { parent.column(named: $0)?.type ?? .int }
+            let result = try connection.query(sql.selectDistinct(ref))
+            state.parentKeys[ref] = Set(result.rows.map { row in SeedKey(zip(row, types).map { SeedLoader.value($0, $1) }) })
+        }
+        return state
+    }
+
+    /// A value as the driver returned it, in canonical form (raw text if it does not parse).
+    static func value(_ text: String?, _ type: SQLType) -> SeedValue {
+        guard let text else { return .null }
+        switch SeedValueParser.parse(text, as: type, fromDatabase: true) {
+        case .success(let v): return v
+        case .failure: return .text(text)
+        }
+    }
+
+    /// Plans against the current rows and, unless `dryRun`, applies the plan,
+    /// all in one transaction (a dry run rolls it back). Throws
+    /// ``SeedValidationError`` with every problem — in the files and against
+    /// the database (missing parents, unique collisions) — before anything
+    /// is written.
+    public func load(_ seed: PreparedSeed, prune: Bool, dryRun: Bool) throws -> SeedPlan {
+        let keys = sessionContext.keys.sorted()
+        try connection.setAutocommit(false)
+        defer { try? connection.setAutocommit(true) }
+        func clearSession() {
+            for key in keys { _ = try? connection.execute(sql.setSessionContext(key, nil)) }
+        }
+        do {
+            for key in keys { try connection.execute(sql.setSessionContext(key, sessionContext[key])) }
+            let plan = try self.plan(seed, prune: prune)
+            if !dryRun {
+                for statement in sql.loadStatements(plan) {
+                    let result = try connection.execute(statement.sql)
+                    if let expected = statement.expectedRows, let count = result.rowCounts.last, count >= 0, count != expected {
+                        throw SeedLoadError(message: "\(statement.table): the plan expected \(expected) row(s) to change, the database changed \(count); did another session change the table? Nothing was written")
+                    }
+                }
+            }
+            clearSession()
+            if dryRun { try connection.rollback() } else { try connection.commit() }
+            return plan
+        } catch {
+            try? connection.rollback()
+            clearSession()
+            throw error
+        }
+    }
+
+    func plan(_ seed: PreparedSeed, prune: Bool) throws -> SeedPlan {
+        let state = try readState(seed.tables)
+        let (plan, diagnostics) = seed.plan(state: state, model: model, prune: prune)
+        if !diagnostics.isEmpty { throw SeedValidationError(diagnostics) }
+        return plan
+    }
+}
+
+/// A load the database refused or that did not go as planned; rolled back.
+public struct SeedLoadError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}

@@ -1,0 +1,118 @@
+import OEEModel
+
+/// Compares validated seed tables with the database's rows: foreign-key
+/// parents must exist (in the seed or in rows that stay), unique values must
+/// not collide with rows that stay, and each row is classified as insert,
+/// update or unchanged. Pure: the loader supplies the database state.
+public struct SeedPlanner {
+    public var model: Database
+    public var prune: Bool
+    /// Primary keys that sets not being loaded own, per table: never extra.
+    public var otherSetKeys: [QualifiedName: Set<SeedKey>]
+
+    public init(model: Database, prune: Bool = false, otherSetKeys: [QualifiedName: Set<SeedKey>] = [:]) {
+        self.model = model
+        self.prune = prune
+        self.otherSetKeys = otherSetKeys
+    }
+
+    /// Parent columns to read from the database for foreign keys whose parent
+    /// table the seed does not load.
+    public static func parentReferences(_ tables: [SeedTable]) -> [ParentReference] {
+        let seeded = Set(tables.map(\.name))
+        var result: [ParentReference] = []
+        for t in tables {
+            for fk in t.table.foreignKeys where !seeded.contains(fk.referencedTable) && Set(fk.columns).isSubset(of: t.columnNames) {
+                let ref = ParentReference(table: fk.referencedTable, columns: fk.referencedColumns)
+                if !result.contains(ref) { result.append(ref) }
+            }
+        }
+        return result
+    }
+
+    public func plan(_ ordered: [SeedTable], state: SeedDatabaseState) -> (plan: SeedPlan, diagnostics: [SeedDiagnostic]) {
+        var diagnostics: [SeedDiagnostic] = []
+        var plans: [TablePlan] = []
+        var remaining: [QualifiedName: [[SeedValue]]] = [:]
+        for seed in ordered {
+            var plan = TablePlan(seed: seed, prune: prune)
+            let existing = state.rows[seed.name] ?? ExistingRows(columns: seed.columns, rows: [])
+            var byKey: [SeedKey: [SeedValue]] = [:]
+            for row in existing.rows {
+                if let k = existing.values(row, seed.keyColumns) { byKey[k] = row }
+            }
+            let seedKeys = Set(seed.rows.map { seed.key(of: $0) })
+            let owned = otherSetKeys[seed.name] ?? []
+            var stay: [[SeedValue]] = []
+            for row in existing.rows {
+                guard let k = existing.values(row, seed.keyColumns), !seedKeys.contains(k) else { continue }
+                if !owned.contains(k) { plan.extras.append(k) }
+                if !prune || owned.contains(k) { stay.append(row) }
+            }
+            plan.extras.sort()
+            remaining[seed.name] = stay
+            for row in seed.rows {
+                let key = seed.key(of: row)
+                guard let current = byKey[key] else {
+                    plan.inserts.append(row)
+                    continue
+                }
+                var changes: [ColumnChange] = []
+                for column in seed.updateColumns {
+                    let new = row.values[seed.index(of: column.name)!]
+                    let old = existing.values(current, [column.name])?.values.first ?? .null
+                    if old != new { changes.append(ColumnChange(column: column.name, old: old, new: new)) }
+                }
+                if changes.isEmpty { plan.unchanged += 1 } else { plan.updates.append(RowUpdate(row: row, key: key, changes: changes)) }
+            }
+            collisions(seed, existing, stay, &diagnostics)
+            plans.append(plan)
+        }
+        parents(ordered, remaining, state, &diagnostics)
+        return (SeedPlan(tables: plans, prune: prune), diagnostics.sorted())
+    }
+
+    /// Unique values of seed rows already used by database rows that stay.
+    func collisions(_ seed: SeedTable, _ existing: ExistingRows, _ stay: [[SeedValue]], _ diagnostics: inout [SeedDiagnostic]) {
+        for unique in seed.table.uniqueConstraints {
+            let columns = unique.columns.map(\.column)
+            guard Set(columns).isSubset(of: seed.columnNames) else { continue }
+            var taken: [SeedKey: [SeedValue]] = [:]
+            for row in stay {
+                if let v = existing.values(row, columns) { taken[v] = row }
+            }
+            for row in seed.rows {
+                guard let v = seed.values(of: row, columns), let other = taken[v] else { continue }
+                let owner = existing.values(other, seed.keyColumns)?.describe(seed.keyColumns) ?? "?"
+                diagnostics.append(.init(file: row.file, line: row.line, column: columns[0],
+                                         message: "\(v.describe(columns)) is already used by the database row \(owner) (\(unique.name))"
+                                            + (prune ? "" : "; delete that row or run with --prune")))
+            }
+        }
+    }
+
+    /// Every foreign key of every seed row must find its parent in the seed,
+    /// in database rows of seeded tables that stay, or in unseeded parent tables.
+    func parents(_ ordered: [SeedTable], _ remaining: [QualifiedName: [[SeedValue]]], _ state: SeedDatabaseState, _ diagnostics: inout [SeedDiagnostic]) {
+        let seeds = Dictionary(uniqueKeysWithValues: ordered.map { ($0.name, $0) })
+        for seed in ordered {
+            for fk in seed.table.foreignKeys where Set(fk.columns).isSubset(of: seed.columnNames) {
+                var available: Set<SeedKey> = []
+                if let parent = seeds[fk.referencedTable] {
+                    for row in parent.rows { if let k = parent.values(of: row, fk.referencedColumns) { available.insert(k) } }
+                    if let existing = state.rows[fk.referencedTable] {
+                        for row in remaining[fk.referencedTable] ?? [] { if let k = existing.values(row, fk.referencedColumns) { available.insert(k) } }
+                    }
+                } else {
+                    available = state.parentKeys[ParentReference(table: fk.referencedTable, columns: fk.referencedColumns)] ?? []
+                }
+                for row in seed.rows {
+                    guard let k = seed.values(of: row, fk.columns), !k.values.contains(.null), !available.contains(k) else { continue }
+                    let target = SeedKey(k.values).describe(fk.referencedColumns)
+                    diagnostics.append(.init(file: row.file, line: row.line, column: fk.columns[0],
+                                             message: "no \(fk.referencedTable) row with \(target) in the seed set or the database (\(fk.name))"))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import OEEModel
+
+/// One engine's SQL for reading, upserting and deleting seed rows. Values
+/// are rendered as literals so the same seed always yields the same text.
+public protocol SeedSQL: Sendable {
+    /// `sqlserver` or `postgres`.
+    var id: String { get }
+    func quote(_ identifier: String) -> String
+    func literal(_ value: SeedValue, _ type: SQLType) -> String
+    /// Statements run before a table's upserts (SET IDENTITY_INSERT … ON).
+    func beforeUpsert(_ seed: SeedTable) -> [String]
+    /// One statement that inserts missing rows and updates differing ones,
+    /// keyed on the primary key; rows equal to the database are left alone.
+    func upsert(_ seed: SeedTable, rows: [SeedRow]) -> String
+    /// Statements run after a table's upserts (identity upkeep).
+    func afterUpsert(_ seed: SeedTable) -> [String]
+    /// Sets (or with nil clears) a session value that row-level-security
+    /// predicates read: `SESSION_CONTEXT(N'key')` on SQL Server, the setting
+    /// `oeedb.key` (transaction-local) on PostgreSQL.
+    func setSessionContext(_ key: String, _ value: String?) -> String
+    /// Ends a script: batch separators and all.
+    func script(_ statements: [String]) -> String
+}
+
+extension SeedSQL {
+    public func table(_ name: QualifiedName) -> String {
+        quote(name.schema) + "." + quote(name.name)
+    }
+
+    /// Every non-computed column of `table`, ordered by its primary key.
+    public func selectRows(_ name: QualifiedName, _ table: Table) -> String {
+        let columns = table.columns.filter { $0.computed == nil }.map { quote($0.name) }.joined(separator: ", ")
+        let order = (table.primaryKey?.columns.map { quote($0.column) } ?? []).joined(separator: ", ")
+        return "SELECT \(columns) FROM \(self.table(name))" + (order.isEmpty ? "" : " ORDER BY \(order)") + ";"
+    }
+
+    /// The distinct values of a parent table's referenced columns.
+    public func selectDistinct(_ ref: ParentReference) -> String {
+        let columns = ref.columns.map(quote).joined(separator: ", ")
+        return "SELECT DISTINCT \(columns) FROM \(table(ref.table));"
+    }
+
+    /// Deletes rows by primary key.
+    public func delete(_ seed: SeedTable, keys: [SeedKey]) -> [String] {
+        let columns = seed.keyColumns
+        let types = columns.map { c in seed.table.column(named: c)?.type ?? .int }
+        return chunks(keys).map { chunk in
+            let condition: String
+            if columns.count == 1 {
+                condition = quote(columns[0]) + " IN (" + chunk.map { literal($0.values[0], types[0]) }.joined(separator: ", ") + ")"
+            } else {
+                condition = chunk.map { key in
+                    "(" + zip(columns, zip(key.values, types)).map { "\(quote($0)) = \(literal($1.0, $1.1))" }.joined(separator: " AND ") + ")"
+                }.joined(separator: "\n    OR ")
+            }
+            return "DELETE FROM \(table(seed.name))\nWHERE \(condition);"
+        }
+    }
+
+    /// The whole load of a plan as one script: when pruning, deletes first
+    /// (children first, freeing their keys and unique values), then upserts
+    /// (parents first). With `allRows`, every seed row is sent (the script
+    /// for an empty database); otherwise only rows that change.
+    public func loadScript(_ plan: SeedPlan, allRows: Bool = true) -> String {
+        script(loadStatements(plan, allRows: allRows).map(\.sql))
+    }
+
+    public func loadStatements(_ plan: SeedPlan, allRows: Bool = true) -> [SeedStatement] {
+        var statements: [SeedStatement] = []
+        for t in plan.tables.reversed() where !t.deletes.isEmpty {
+            for (sql, chunk) in zip(delete(t.seed, keys: t.deletes), chunks(t.deletes)) {
+                statements.append(SeedStatement(sql: sql, table: t.name, expectedRows: chunk.count))
+            }
+        }
+        for t in plan.tables {
+            let changing = Set(t.inserts.map { t.seed.key(of: $0) } + t.updates.map(\.key))
+            let rows = allRows ? t.seed.rows : t.seed.rows.filter { changing.contains(t.seed.key(of: $0)) }
+            guard !rows.isEmpty else { continue }
+            statements += beforeUpsert(t.seed).map { SeedStatement(sql: $0, table: t.name, expectedRows: nil) }
+            for chunk in chunks(rows) {
+                let expected = chunk.filter { changing.contains(t.seed.key(of: $0)) }.count
+                statements.append(SeedStatement(sql: upsert(t.seed, rows: chunk), table: t.name, expectedRows: expected))
+            }
+            statements += afterUpsert(t.seed).map { SeedStatement(sql: $0, table: t.name, expectedRows: nil) }
+        }
+        return statements
+    }
+
+    /// Rows per statement: keeps statements well below engine limits.
+    func chunks<T>(_ items: [T], size: Int = 500) -> [[T]] {
+        stride(from: 0, to: items.count, by: size).map { Array(items[$0..<min($0 + size, items.count)]) }
+    }
+
+    /// `(v1, v2, …)` for one row in the seed's column order.
+    func tuple(_ seed: SeedTable, _ row: SeedRow) -> String {
+        "(" + zip(row.values, seed.columns).map { literal($0, $1.type) }.joined(separator: ", ") + ")"
+    }
+}
+
+/// One statement of a load and how many rows it must touch (nil: no check).
+public struct SeedStatement: Hashable, Sendable {
+    public var sql: String
+    public var table: QualifiedName
+    public var expectedRows: Int?
+}
+
+extension String {
+    /// `O'Brien` → `O''Brien`.
+    var sqlEscaped: String { replacingOccurrences(of: "'", with: "''") }
+}

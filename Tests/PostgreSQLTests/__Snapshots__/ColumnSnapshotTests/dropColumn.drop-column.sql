@@ -1,0 +1,2 @@
+-- drop column ref.site.notes
+ALTER TABLE "ref"."site" DROP COLUMN "notes";

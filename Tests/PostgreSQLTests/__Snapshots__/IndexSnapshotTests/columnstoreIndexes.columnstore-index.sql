@@ -1,0 +1,8 @@
+-- create index ix_machine_code on ref.machine
+-- create index cci_sample on fact.sample: nothing to run on PostgreSQL
+-- omitted: clustered columnstore index cci_sample on fact.sample (no PostgreSQL equivalent)
+-- create index ncci_sample on fact.sample: nothing to run on PostgreSQL
+-- omitted: nonclustered columnstore index ncci_sample on fact.sample (no PostgreSQL equivalent)
+-- drop index cci_sample on fact.sample: nothing to run on PostgreSQL
+-- omitted: dropping clustered columnstore index cci_sample on fact.sample (no PostgreSQL equivalent)
+CREATE INDEX "ix_machine_code" ON "ref"."machine" ("code" ASC);

@@ -1,0 +1,2 @@
+-- drop index ix_machine_site on ref.machine
+DROP INDEX "ref"."ix_machine_site";

@@ -1,0 +1,2 @@
+-- rename table ref.machine to equipment
+ALTER TABLE "ref"."machine" RENAME TO "equipment";

@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+import ODBC
+import OEEDSL
+import Migrations
+import Runner
+
+@Suite(.serialized) struct MigrationRunnerTests {
+    @Test func freshApplyThenSecondRunIsANoOp() throws {
+        guard let db = try TestDatabase.make() else { return }
+        let dir = try TestMigrations.temporaryDirectory()
+        try TestMigrations.generate(dir, TestMigrations.v1())
+        try TestMigrations.generate(dir, TestMigrations.edit(TestMigrations.v1(), "site") { $0.columns.append(Column("note", .text100, "Note").nullable()) }, name: "note")
+        let first = try db.runner(dir).migrate()
+        #expect(first.applied.map(\.version) == [1, 2])
+        #expect(first.applied.allSatisfy { $0.postChecks > 0 })
+        let second = try db.runner(dir).migrate()
+        #expect(second.applied.isEmpty && second.upToDate)
+        let statuses = try db.runner(dir).status()
+        #expect(statuses.map(\.state) == [.applied, .applied])
+        let conn = try db.connect()
+        #expect(try conn.scalar("SELECT count(*) FROM oeedb.schema_history WHERE success") == "2")
+        #expect(try conn.scalar("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'ref' AND table_name = 'site' AND column_name = 'note'") == "1")
+    }
+
+    @Test func failingMigrationLeavesNoPartialObjectsAndNoSuccessRow() throws {
+        guard let db = try TestDatabase.make() else { return }
+        let dir = try TestMigrations.temporaryDirectory()
+        try TestMigrations.generate(dir, TestMigrations.v1())
+        try TestMigrations.addHandWritten(dir, version: 2, name: "broken", sql: """
+            CREATE TABLE ref.partial (id int);
+            INSERT INTO ref.site (site_id, code) VALUES (1, 'A');
+            SELECT 1 / 0;
+            """, snapshot: TestMigrations.v1())
+        #expect(throws: RunnerError.self) { try db.runner(dir).migrate() }
+        do { _ = try db.runner(dir).migrate() } catch let e as RunnerError {
+            #expect(e.migration == "V0002__broken")
+            #expect(e.batch == 3)
+            #expect(e.sqlState == "22012")
+            #expect(e.line != nil)
+        }
+        let conn = try db.connect()
+        #expect(try conn.scalar("SELECT to_regclass('ref.partial') IS NULL") == "1")
+        #expect(try conn.scalar("SELECT count(*) FROM ref.site") == "0")
+        #expect(try conn.scalar("SELECT count(*) FROM oeedb.schema_history WHERE version = 2 AND success") == "0")
+        #expect(try db.runner(dir).status().map(\.state) == [.applied, .failed])
+    }
+
+    @Test func tamperedAppliedFileStopsMigrate() throws {
+        guard let db = try TestDatabase.make() else { return }
+        let dir = try TestMigrations.temporaryDirectory()
+        try TestMigrations.generate(dir, TestMigrations.v1())
+        _ = try db.runner(dir).migrate()
+        let file = dir.appendingPathComponent("V0001__baseline.sql")
+        try (String(contentsOf: file, encoding: .utf8) + "\n-- edited\n").write(to: file, atomically: true, encoding: .utf8)
+        do {
+            _ = try db.runner(dir).migrate()
+            Issue.record("expected a refusal")
+        } catch let e as RunnerError {
+            #expect(e.message.contains("V0001__baseline.sql was changed after it was generated"))
+        }
+        // Even with a re-hashed integrity file, the history checksum catches it.
+        try MigrationDirectory.load(dir).writeIntegrity()
+        do {
+            _ = try db.runner(dir).migrate()
+            Issue.record("expected a refusal")
+        } catch let e as RunnerError {
+            #expect(e.message.contains("V0001__baseline.sql changed after it was applied"))
+        }
+        #expect(try db.runner(dir).validate().contains { $0.contains("checksum differs") })
+    }
+
+    @Test func preChecksFireOnViolatingDataAndPassOnCleanData() throws {
+        let v1 = TestMigrations.v1()
+        let v2 = TestMigrations.edit(v1, "machine") { t in
+            t.columns[2].isNullable = false                       // NOT NULL → no NULLs
+            t.columns[3].type = .smallint                          // narrowing → values fit
+            t.uniqueConstraints.append(Unique("uq_machine_name", "name"))   // no duplicates
+            t.checks.append(Check("ck_machine_qty", col("qty") >= 0))        // no violations
+        }
+        let cases: [(String, String)] = [
+            ("no_nulls", "INSERT INTO ref.machine (site_id, name, qty) VALUES (1, NULL, 1)"),
+            ("values_fit", "INSERT INTO ref.machine (site_id, name, qty) VALUES (1, 'a', 70000)"),
+            ("no_duplicates", "INSERT INTO ref.machine (site_id, name, qty) VALUES (1, 'a', 1), (1, 'a', 2)"),
+            ("no_violations", "INSERT INTO ref.machine (site_id, name, qty) VALUES (1, 'a', -5)"),
+        ]
+        for (check, bad) in cases {
+            guard let db = try TestDatabase.make() else { return }
+            let dir = try TestMigrations.temporaryDirectory()
+            try TestMigrations.generate(dir, v1)
+            _ = try db.runner(dir).migrate()
+            let conn = try db.connect()
+            try conn.execute("INSERT INTO ref.site VALUES (1, 'A')")
+            try conn.execute(bad)
+            try TestMigrations.generate(dir, v2, name: "tighten")
+            do {
+                _ = try db.runner(dir).migrate()
+                Issue.record("\(check): expected the pre-check to fire")
+            } catch let e as RunnerError {
+                #expect(e.message.contains("pre-check '\(check)"), "\(check): \(e)")
+            }
+            try conn.execute("DELETE FROM ref.machine")
+            let report = try db.runner(dir).migrate()
+            #expect(report.applied.map(\.version) == [2], "\(check)")
+        }
+    }
+
+    @Test func postCheckCatchesSQLThatDoesNotProduceItsSnapshot() throws {
+        guard let db = try TestDatabase.make() else { return }
+        let dir = try TestMigrations.temporaryDirectory()
+        try TestMigrations.generate(dir, TestMigrations.v1())
+        let v2 = TestMigrations.edit(TestMigrations.v1(), "site") { $0.columns.append(Column("note", .text100, "Note").nullable()) }
+        // The SQL adds a differently named column than the snapshot says.
+        try TestMigrations.addHandWritten(dir, version: 2, name: "lying", sql: "ALTER TABLE ref.site ADD COLUMN remark varchar(100);\n", snapshot: v2)
+        do {
+            _ = try db.runner(dir).migrate()
+            Issue.record("expected the post-check to fail")
+        } catch let e as RunnerError {
+            #expect(e.message.contains("post-check failed"))
+            #expect(e.message.contains("missing ref.site: column note character varying(100) NULL"))
+            #expect(e.message.contains("unexpected ref.site: column remark character varying(100) NULL"))
+        }
+        let conn = try db.connect()
+        #expect(try conn.scalar("SELECT count(*) FROM information_schema.columns WHERE table_name = 'site' AND column_name = 'remark'") == "0")
+    }
+
+    @Test func baselineMarksWithoutRunning() throws {
+        guard let db = try TestDatabase.make() else { return }
+        let dir = try TestMigrations.temporaryDirectory()
+        try TestMigrations.generate(dir, TestMigrations.v1())
+        #expect(try db.runner(dir).baseline(version: 1) == ["V0001__baseline"])
+        let conn = try db.connect()
+        #expect(try conn.scalar("SELECT to_regclass('ref.site') IS NULL") == "1")
+        #expect(try db.runner(dir).status().map(\.state) == [.applied])
+        #expect(throws: RunnerError.self) { try db.runner(dir).baseline(version: 1) }
+    }
+}
+
+extension SQLType {
+    static let text100: SQLType = .varchar(.n(100))
+}

@@ -1,0 +1,6 @@
+SET ANSI_NULLS ON;
+SET QUOTED_IDENTIFIER ON;
+GO
+-- drop partition function pf_day
+DROP PARTITION FUNCTION [pf_day];
+GO

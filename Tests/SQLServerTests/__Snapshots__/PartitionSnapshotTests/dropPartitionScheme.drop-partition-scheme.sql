@@ -1,0 +1,6 @@
+SET ANSI_NULLS ON;
+SET QUOTED_IDENTIFIER ON;
+GO
+-- drop partition scheme ps_day
+DROP PARTITION SCHEME [ps_day];
+GO

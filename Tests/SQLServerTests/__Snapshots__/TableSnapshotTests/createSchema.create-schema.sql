@@ -1,0 +1,6 @@
+SET ANSI_NULLS ON;
+SET QUOTED_IDENTIFIER ON;
+GO
+-- create schema ref
+CREATE SCHEMA [ref];
+GO

@@ -1,0 +1,6 @@
+SET ANSI_NULLS ON;
+SET QUOTED_IDENTIFIER ON;
+GO
+-- drop schema staging
+DROP SCHEMA [staging];
+GO
