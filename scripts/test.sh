@@ -30,7 +30,7 @@ echo "== T-SQL syntax gate"
 gate_paths=()
 for p in migrations/sqlserver Tests/SQLServerTests/__Snapshots__ Tests/RunnerTests/__Snapshots__ Tests/SeedsTests/__Snapshots__; do [ -d "$p" ] && gate_paths+=("$p"); done
 if ((${#gate_paths[@]})); then
-    "$OEEDB_TSQL_GATE" scripts/tsql-gate.py "${gate_paths[@]}" || status=1
+    "$OEEDB_TSQL_GATE" scripts/tsql-gate.py -j 2 "${gate_paths[@]}" || status=1
 fi
 
 echo "== canonical schema, migrations and docs are current"

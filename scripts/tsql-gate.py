@@ -430,7 +430,9 @@ def check_file(path: str) -> FileReport:
 
 
 def main(argv: list[str]) -> int:
-    stats, jobs, paths = False, os.cpu_count() or 1, []
+    # One process unless asked: a forked pool can hang when the parent holds
+    # threads, and the gate is fast enough for the snapshots alone.
+    stats, jobs, paths = False, 1, []
     args = iter(argv)
     for arg in args:
         if arg == "--stats":
@@ -457,8 +459,8 @@ def main(argv: list[str]) -> int:
     if jobs > 1:
         import multiprocessing
 
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        # spawn, not fork: each worker starts clean (fork copies held locks).
+        context = multiprocessing.get_context("spawn")
         with context.Pool(jobs) as pool:
             reports = pool.map(check_file, files, chunksize=1)
     else:

@@ -16,10 +16,18 @@ public enum Differ {
     }
 
     public static func plan(from old: Database, to new: Database) throws -> MigrationPlan {
+        let (plan, problems) = planCollectingProblems(from: old, to: new)
+        if !problems.isEmpty { throw DiffError(problems) }
+        return plan
+    }
+
+    /// The plan of everything that can be planned, and the differences it
+    /// refuses to plan (identity changes, partitioning moves, …) as text.
+    /// Drift reporting uses this: a refused change is still a difference.
+    public static func planCollectingProblems(from old: Database, to new: Database) -> (MigrationPlan, [String]) {
         var diff = DiffRun(old: old, new: new)
         diff.run()
-        if !diff.problems.isEmpty { throw DiffError(diff.problems) }
-        return MigrationPlan(from: old, to: new, changes: diff.builder.changes)
+        return (MigrationPlan(from: old, to: new, changes: diff.builder.changes), diff.problems)
     }
 }
 

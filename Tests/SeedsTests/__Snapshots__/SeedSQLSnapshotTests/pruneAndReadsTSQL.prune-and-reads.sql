@@ -1,5 +1,3 @@
-EXEC sys.sp_set_session_context @key = N'is_global', @value = N'1';
-GO
 DELETE FROM [ref].[reason_code]
 WHERE [reason_code_id] IN (37, 38);
 GO
@@ -9,6 +7,4 @@ GO
 SELECT [reason_code_id], [enterprise_id], [site_id], [parent_id], [code], [path], [depth], [name], [loss_bucket_id], [is_leaf], [requires_comment], [auto_only], [is_active], [sort_order] FROM [ref].[reason_code] ORDER BY [reason_code_id];
 GO
 SELECT DISTINCT [enterprise_id] FROM [ref].[enterprise];
-GO
-EXEC sys.sp_set_session_context @key = N'is_global', @value = NULL;
 GO

@@ -1,0 +1,37 @@
+import OEEModel
+
+/// Reading a live database back into the model, as SQL text and a pure
+/// mapping from rows (dialects never import ODBC; the caller runs the queries).
+public protocol InspectorDialect: SQLDialect {
+    /// A fixed set of catalog queries, each run once for the whole database —
+    /// never once per table. Schemas in `excluding` (the tool's own) are left out.
+    func catalogQueries(excluding schemas: [String]) -> [CatalogQuery]
+    /// Builds the model from the rows of every query, keyed by query name.
+    func model(from rows: CatalogRows, databaseName: String) throws -> Database
+    /// The model as this engine can represent it, so that a model and its
+    /// introspected copy compare equal: types mapped to the engine's, features it
+    /// omits removed, expressions in one normalized text form.
+    func comparable(_ model: Database) throws -> Database
+}
+
+/// One named catalog query.
+public struct CatalogQuery: Hashable, Sendable {
+    public var name: String
+    public var sql: String
+
+    public init(_ name: String, _ sql: String) {
+        self.name = name
+        self.sql = sql
+    }
+}
+
+/// Rows of each catalog query (every value as text, NULL as nil), by query name.
+public typealias CatalogRows = [String: [[String?]]]
+
+extension Dictionary where Key == String, Value == [[String?]] {
+    /// The rows of `query`, or an error naming the missing query.
+    public func rows(_ query: String) throws -> [[String?]] {
+        guard let rows = self[query] else { throw RenderError("catalog", "no rows for catalog query '\(query)'") }
+        return rows
+    }
+}

@@ -1,0 +1,99 @@
+/// The catalog queries that read a whole PostgreSQL database: eight queries,
+/// whatever the number of tables.
+enum PostgreSQLCatalogSQL {
+    /// `nspname NOT IN (…)` for system and excluded schemas.
+    static func schemaFilter(_ column: String, excluding: [String]) -> String {
+        let names = (["information_schema", "public"] + excluding).map { "'\($0.replacingOccurrences(of: "'", with: "''"))'" }.joined(separator: ", ")
+        return "\(column) NOT IN (\(names)) AND \(column) NOT LIKE 'pg\\_%'"
+    }
+
+    static func queries(excluding: [String]) -> [(String, String)] {
+        let ns = schemaFilter("n.nspname", excluding: excluding)
+        return [
+            ("schemas", """
+                SELECT n.nspname, obj_description(n.oid, 'pg_namespace')
+                FROM pg_catalog.pg_namespace AS n
+                WHERE \(ns)
+                ORDER BY n.nspname;
+                """),
+            ("tables", """
+                SELECT n.nspname, c.relname, obj_description(c.oid, 'pg_class'),
+                       CASE WHEN c.relrowsecurity THEN 1 ELSE 0 END,
+                       (SELECT a.attname FROM pg_catalog.pg_partitioned_table AS pt
+                        JOIN pg_catalog.pg_attribute AS a ON a.attrelid = pt.partrelid AND a.attnum = pt.partattrs[0]
+                        WHERE pt.partrelid = c.oid)
+                FROM pg_catalog.pg_class AS c
+                JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
+                WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND \(ns)
+                ORDER BY n.nspname, c.relname;
+                """),
+            ("columns", """
+                SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod),
+                       CASE WHEN a.attnotnull THEN 1 ELSE 0 END, a.attidentity, s.seqstart, s.seqincrement,
+                       pg_get_expr(d.adbin, d.adrelid), a.attgenerated, col_description(c.oid, a.attnum)
+                FROM pg_catalog.pg_class AS c
+                JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
+                JOIN pg_catalog.pg_attribute AS a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+                LEFT JOIN pg_catalog.pg_attrdef AS d ON d.adrelid = c.oid AND d.adnum = a.attnum
+                LEFT JOIN pg_catalog.pg_depend AS dep ON dep.refobjid = c.oid AND dep.refobjsubid = a.attnum
+                     AND dep.classid = 'pg_catalog.pg_class'::regclass AND dep.deptype = 'i' AND a.attidentity <> ''
+                LEFT JOIN pg_catalog.pg_sequence AS s ON s.seqrelid = dep.objid
+                WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND \(ns)
+                ORDER BY n.nspname, c.relname, a.attnum;
+                """),
+            ("constraints", """
+                SELECT n.nspname, c.relname, co.conname, co.contype,
+                       (SELECT string_agg(a.attname, ',' ORDER BY k.ord) FROM unnest(co.conkey) WITH ORDINALITY AS k(attnum, ord)
+                        JOIN pg_catalog.pg_attribute AS a ON a.attrelid = co.conrelid AND a.attnum = k.attnum),
+                       rn.nspname || '.' || rc.relname,
+                       (SELECT string_agg(a.attname, ',' ORDER BY k.ord) FROM unnest(co.confkey) WITH ORDINALITY AS k(attnum, ord)
+                        JOIN pg_catalog.pg_attribute AS a ON a.attrelid = co.confrelid AND a.attnum = k.attnum),
+                       co.confdeltype, co.confupdtype, pg_get_constraintdef(co.oid), obj_description(co.oid, 'pg_constraint')
+                FROM pg_catalog.pg_constraint AS co
+                JOIN pg_catalog.pg_class AS c ON c.oid = co.conrelid
+                JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
+                LEFT JOIN pg_catalog.pg_class AS rc ON rc.oid = co.confrelid
+                LEFT JOIN pg_catalog.pg_namespace AS rn ON rn.oid = rc.relnamespace
+                WHERE co.contype IN ('p', 'u', 'f', 'c') AND co.conparentid = 0 AND NOT c.relispartition AND \(ns)
+                ORDER BY n.nspname, c.relname, co.conname;
+                """),
+            ("indexes", """
+                SELECT n.nspname, c.relname, ic.relname, CASE WHEN i.indisunique THEN 1 ELSE 0 END, i.indnkeyatts,
+                       (SELECT string_agg(pg_get_indexdef(i.indexrelid, k, true) || CASE WHEN (i.indoption[k - 1] & 1) = 1 THEN ' DESC' ELSE '' END, ',' ORDER BY k)
+                        FROM generate_series(1, i.indnatts) AS k),
+                       pg_get_expr(i.indpred, i.indrelid), obj_description(ic.oid, 'pg_class')
+                FROM pg_catalog.pg_index AS i
+                JOIN pg_catalog.pg_class AS c ON c.oid = i.indrelid
+                JOIN pg_catalog.pg_class AS ic ON ic.oid = i.indexrelid
+                JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
+                WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND \(ns)
+                  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint AS k WHERE k.conindid = i.indexrelid AND k.conrelid = c.oid AND k.contype IN ('p', 'u'))
+                ORDER BY n.nspname, c.relname, ic.relname;
+                """),
+            ("partitions", """
+                SELECT pn.nspname, p.relname, c.relname, pg_get_expr(c.relpartbound, c.oid)
+                FROM pg_catalog.pg_inherits AS inh
+                JOIN pg_catalog.pg_class AS c ON c.oid = inh.inhrelid
+                JOIN pg_catalog.pg_class AS p ON p.oid = inh.inhparent
+                JOIN pg_catalog.pg_namespace AS pn ON pn.oid = p.relnamespace
+                WHERE c.relispartition AND p.relkind = 'p' AND \(schemaFilter("pn.nspname", excluding: excluding))
+                ORDER BY pn.nspname, p.relname, c.relname;
+                """),
+            ("functions", """
+                SELECT n.nspname, p.proname, pg_get_function_arguments(p.oid), p.prosrc, obj_description(p.oid, 'pg_proc')
+                FROM pg_catalog.pg_proc AS p
+                JOIN pg_catalog.pg_namespace AS n ON n.oid = p.pronamespace
+                WHERE p.prokind = 'f' AND \(ns)
+                ORDER BY n.nspname, p.proname;
+                """),
+            ("policies", """
+                SELECT n.nspname, c.relname, pol.polname, pg_get_expr(pol.polqual, pol.polrelid), pg_get_expr(pol.polwithcheck, pol.polrelid)
+                FROM pg_catalog.pg_policy AS pol
+                JOIN pg_catalog.pg_class AS c ON c.oid = pol.polrelid
+                JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
+                WHERE \(ns)
+                ORDER BY n.nspname, c.relname, pol.polname;
+                """),
+        ]
+    }
+}
