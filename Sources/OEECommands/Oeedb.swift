@@ -17,7 +17,7 @@ public struct Oeedb: ParsableCommand {
               oeedb diff --from a.json --to b.json   print the SQL between two snapshots
             """,
         version: "0.1.0",
-        subcommands: [Model.self, Generate.self, Diff.self, Migrate.self, Status.self, Validate.self, Baseline.self, Doctor.self, Docs.self, Seed.self]
+        subcommands: [Model.self, Generate.self, Diff.self, Migrate.self, Status.self, Validate.self, Baseline.self, Drift.self, Doctor.self, Docs.self, Seed.self]
     )
 
     public init() {}

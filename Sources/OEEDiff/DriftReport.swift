@@ -33,7 +33,12 @@ public enum DriftDetector {
             let path = p.split(separator: ":", maxSplits: 1).first.map(String.init) ?? "database"
             return DriftItem(path: path, kind: "differs in a way no migration can fix in place", expected: nil, actual: String(p.dropFirst(path.count + 1)).trimmingCharacters(in: .whitespaces))
         }
-        items += plan.changes.compactMap { item(for: $0, plan: plan) }
+        let found = plan.changes.compactMap { item(for: $0, plan: plan) }
+        // An object reported missing needs no second line for its missing description.
+        let missing = Set(found.filter { $0.kind.hasPrefix("missing ") && $0.kind != "missing description" }.map(\.path))
+        items += found.filter { item in
+            item.kind != "missing description" || !missing.contains { item.path == $0 || item.path.hasPrefix($0 + ".") }
+        }
         return (items, plan)
     }
 

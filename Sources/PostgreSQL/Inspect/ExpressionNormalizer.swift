@@ -12,7 +12,7 @@
 /// their case and content. The form is for comparison only, never for running.
 enum ExpressionNormalizer {
     static func normalize(_ text: String) -> String {
-        var t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var t = unqualifyFunctions(text.trimmingCharacters(in: .whitespacesAndNewlines))
         if t.uppercased().hasPrefix("CHECK") { t = String(t.dropFirst(5)) }
         if t.uppercased().hasSuffix(" NOT VALID") { t = String(t.dropLast(10)) }
         var out = ""
@@ -31,7 +31,13 @@ enum ExpressionNormalizer {
                     j = t.index(after: j)
                 }
                 let end = j < t.endIndex ? t.index(after: j) : j
-                out += t[i..<end]
+                // PostgreSQL prints timestamp literals with a space, oeedb with `T`.
+                var literal = String(t[i..<end])
+                if literal.count >= 12, literal.dropFirst().prefix(10).allSatisfy({ $0.isNumber || $0 == "-" }),
+                   literal[literal.index(literal.startIndex, offsetBy: 11)] == "T" {
+                    literal = literal.replacingOccurrences(of: "T", with: " ")
+                }
+                out += literal
                 i = end
                 continue
             }
@@ -44,6 +50,40 @@ enum ExpressionNormalizer {
             i = t.index(after: i)
         }
         return rewriteArrays(out)
+    }
+
+    /// Drops schema qualifiers of function calls (`oeedb.isjson(` → `isjson(`):
+    /// PostgreSQL prints them only when the schema is off the search path.
+    static func unqualifyFunctions(_ text: String) -> String {
+        let chars = Array(text)
+        var out: [Character] = []
+        var i = 0
+        var inString = false
+        while i < chars.count {
+            let c = chars[i]
+            if c == "'" { inString.toggle() }
+            if !inString, c.isLetter || c == "_" || c == "\"", out.last.map({ !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "\"") }) ?? true {
+                // Read `ident.` and check that an identifier and `(` follow.
+                var j = i
+                let quoted = chars[j] == "\""
+                if quoted { j += 1; while j < chars.count && chars[j] != "\"" { j += 1 }; j += 1 } else {
+                    while j < chars.count && (chars[j].isLetter || chars[j].isNumber || chars[j] == "_") { j += 1 }
+                }
+                if j < chars.count && chars[j] == "." {
+                    var k = j + 1
+                    if k < chars.count && chars[k] == "\"" { k += 1; while k < chars.count && chars[k] != "\"" { k += 1 }; k += 1 } else {
+                        while k < chars.count && (chars[k].isLetter || chars[k].isNumber || chars[k] == "_") { k += 1 }
+                    }
+                    if k > j + 1 && k < chars.count && chars[k] == "(" {
+                        i = j + 1
+                        continue
+                    }
+                }
+            }
+            out.append(c)
+            i += 1
+        }
+        return String(out)
     }
 
     /// Skips a type name after `::`: words, `(n[,m])`, `with[out] time zone`, `[]`.

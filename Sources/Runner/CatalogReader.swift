@@ -1,0 +1,66 @@
+import ODBC
+import OEEDiff
+import OEEModel
+
+/// Reads a whole live database into the model with the dialect's fixed set of
+/// catalog queries — a constant number of round trips whatever the size.
+public final class CatalogReader {
+    public let connection: ODBCConnection
+    public let dialect: any InspectorDialect
+    /// Catalog queries sent so far (the drift test counts them).
+    public private(set) var queryCount = 0
+
+    public init(connection: ODBCConnection, dialect: any InspectorDialect) {
+        self.connection = connection
+        self.dialect = dialect
+    }
+
+    /// The live model, leaving out `excluding` schemas (the tool's own).
+    public func read(databaseName: String, excluding: [String] = ["oeedb"]) throws -> Database {
+        var rows: CatalogRows = [:]
+        for query in dialect.catalogQueries(excluding: excluding) {
+            queryCount += 1
+            do {
+                rows[query.name] = try connection.query(query.sql).rows
+            } catch let e as ODBCError {
+                throw RunnerError("reading the catalog (\(query.name)) failed: \(e.records.map(\.message).joined(separator: "; "))", sqlState: e.sqlState)
+            }
+        }
+        return try dialect.model(from: rows, databaseName: databaseName)
+    }
+}
+
+/// Drift between a live database and an expected model.
+public struct DriftResult: Sendable {
+    public var items: [DriftItem]
+    public var plan: MigrationPlan
+    public var queryCount: Int
+}
+
+extension CatalogReader {
+    /// Compares the live database with `expected`, both reduced to the
+    /// dialect's comparable form; items whose path matches an `ignore` glob are dropped.
+    public func drift(expected: Database, ignore: [String] = []) throws -> DriftResult {
+        let live = try dialect.comparable(read(databaseName: expected.name))
+        let want = try dialect.comparable(expected)
+        let (items, plan) = DriftDetector.compare(live: live, expected: want)
+        let kept = items.filter { item in !ignore.contains { Glob.matches($0, item.path) } }
+        return DriftResult(items: kept, plan: plan, queryCount: queryCount)
+    }
+}
+
+/// `*` (any run of characters) and `?` (one character) matching on object paths.
+public enum Glob {
+    public static func matches(_ pattern: String, _ text: String) -> Bool {
+        let p = Array(pattern), t = Array(text)
+        var pi = 0, ti = 0, star = -1, mark = 0
+        while ti < t.count {
+            if pi < p.count && (p[pi] == "?" || p[pi] == t[ti]) { pi += 1; ti += 1 }
+            else if pi < p.count && p[pi] == "*" { star = pi; mark = ti; pi += 1 }
+            else if star >= 0 { pi = star + 1; mark += 1; ti = mark }
+            else { return false }
+        }
+        while pi < p.count && p[pi] == "*" { pi += 1 }
+        return pi == p.count
+    }
+}

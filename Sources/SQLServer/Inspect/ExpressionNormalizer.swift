@@ -1,0 +1,353 @@
+import OEEDiff
+import OEEModel
+
+/// The one text form every SQL Server expression is compared in: what the
+/// catalog stores (`((0))`, `([qty]>=(0))`, `(CONVERT([smallint],session_context(N'site_id')))`)
+/// and what the dialect renders from the model (`0`, `[qty] >= 0`,
+/// `CAST(SESSION_CONTEXT(N'site_id') AS smallint)`) both normalize to the same
+/// text (`0`, `qty >= 0`, `cast(session_context(N'site_id') as smallint)`).
+///
+/// The text is parsed (``TSQLParser``) and printed back canonically:
+///
+/// - **Parentheses**: none are kept but those precedence needs (`((0))` → `0`,
+///   `([a] IS NULL OR ([a]>=(0) AND [a]<=(1)))` → `a is null or a >= 0 and a <= 1`).
+/// - **Identifiers** lose their brackets unless they need them: a name that is
+///   not a regular identifier or is a reserved word keeps them (`[order]`,
+///   `[a b]`), so the text stays valid T-SQL. Their case is kept.
+/// - **Keywords and built-in function names** are lower-cased (`SYSUTCDATETIME()`
+///   → `sysutcdatetime()`); keyword functions become the calls SQL Server stores
+///   (`CURRENT_TIMESTAMP` → `getdate()`). Schema-qualified calls keep their case.
+/// - **Whitespace and comments** disappear; operators get one space each side,
+///   commas one space after.
+/// - **Casts**: `CONVERT([type],x)`, `CONVERT(type, x, 0)` and `CAST(x AS type)`
+///   all print as `cast(x as type)`, with the type canonical (`[decimal](12,4)`
+///   → `decimal(12,4)`, `numeric` → `decimal`, `datetime2` → `datetime2(7)`,
+///   `float(24)` → `real`). A CONVERT with another style keeps it: `convert(varchar(10), x, 120)`.
+/// - **Numbers**: a sign is part of the literal (`(-(1))` → `-1`); digits are
+///   kept as written (`60.000` stays, its scale is part of its type).
+/// - **Strings**: `N'…'` and `'…'` stay distinct. SQL Server never rewrites one
+///   into the other, so keeping the prefix costs no noise, and the prefix can
+///   change meaning: a `'…'` literal is converted to the database code page
+///   (non-Latin characters become `?`), and under a SQL collation varchar and
+///   nvarchar compare with different rules.
+/// - **Rewrites SQL Server makes** are undone in both directions, all exact in
+///   three-valued logic: `x IN (a, b)` and its stored OR chain
+///   `x = b OR x = a` both become `x in (a, b)` (values sorted and de-duplicated;
+///   one value is `x = a`); `x NOT IN (…)` and `x <> a AND x <> b` become
+///   `x not in (…)`; `x BETWEEN a AND b` becomes `x >= a and x <= b`; NOT is pushed
+///   into comparisons and predicates (`NOT (x = 1)` → `x <> 1`, `NOT x IS NULL` →
+///   `x is not null`, `NOT NOT p` → `p`); nested ANDs and ORs are flattened.
+///   AND/OR operands are otherwise kept in their order.
+///
+/// Text the parser does not understand (subqueries, window functions, …) falls
+/// back to a token-level form: same token rules (case, brackets, spacing,
+/// string literals), redundant outer parentheses removed, nothing reordered.
+/// Both forms are idempotent: normalizing a normalized text returns it unchanged.
+public enum ExpressionNormalizer {
+    /// The canonical text of a T-SQL expression.
+    public static func normalize(_ text: String) -> String {
+        if let tree = try? canonicalTree(text) { return print(tree) }
+        return tokenLevel(text)
+    }
+
+    /// The expression as a `.raw` entry for SQL Server, in canonical text.
+    public static func raw(_ text: String) -> Expression {
+        .raw(["sqlserver": normalize(text)])
+    }
+
+    /// A model expression rendered by the dialect for `context`, then normalized.
+    static func normalize(_ expression: Expression, context: ExpressionRenderer.Context, path: String) throws -> String {
+        normalize(try ExpressionRenderer(context: context, path: path).render(expression))
+    }
+
+    /// The parsed and canonicalized tree, or an error when the text does not parse.
+    static func canonicalTree(_ text: String) throws -> TSQLExpression {
+        canonical(try TSQLParser.parse(text))
+    }
+
+    // MARK: Canonical tree
+
+    static func canonical(_ e: TSQLExpression) -> TSQLExpression {
+        switch e {
+        case .name, .variable, .number, .string, .null, .star:
+            return e
+        case .unary(let op, let x):
+            let inner = canonical(x)
+            if case .number(let n) = inner, op == "-" || op == "+" {
+                if op == "+" { return inner }
+                return .number(n.hasPrefix("-") ? String(n.dropFirst()) : "-" + n)
+            }
+            return .unary(op, inner)
+        case .binary(let op, let l, let r):
+            return .binary(op, canonical(l), canonical(r))
+        case .and(let parts):
+            return conjunction(parts.map(canonical))
+        case .or(let parts):
+            return disjunction(parts.map(canonical))
+        case .not(let x):
+            return negate(canonical(x))
+        case .isNull(let x, let negated):
+            return .isNull(canonical(x), negated: negated)
+        case .inList(let x, let values, let negated):
+            return membership(canonical(x), values.map(canonical), negated: negated)
+        case .like(let x, let pattern, let escape, let negated):
+            return .like(canonical(x), canonical(pattern), escape: escape.map(canonical), negated: negated)
+        case .between(let x, let low, let high, let negated):
+            let (x, low, high) = (canonical(x), canonical(low), canonical(high))
+            return negated
+                ? disjunction([.binary("<", x, low), .binary(">", x, high)])
+                : conjunction([.binary(">=", x, low), .binary("<=", x, high)])
+        case .call(let name, let arguments):
+            return .call(name, arguments.map(canonical))
+        case .cast(let x, let type, let isTry):
+            return .cast(canonical(x), type: type, isTry: isTry)
+        case .convert(let type, let x, let style, let isTry):
+            return .convert(type: type, canonical(x), style: canonical(style), isTry: isTry)
+        case .caseWhen(let operand, let branches, let otherwise):
+            return .caseWhen(operand: operand.map(canonical), branches: branches.map(canonical), otherwise: otherwise.map(canonical))
+        case .collate(let x, let collation):
+            return .collate(canonical(x), collation)
+        case .atTimeZone(let x, let zone):
+            return .atTimeZone(canonical(x), canonical(zone))
+        }
+    }
+
+    /// AND of already-canonical parts: flattened, `x <> a AND x <> b` runs merged into NOT IN.
+    private static func conjunction(_ parts: [TSQLExpression]) -> TSQLExpression {
+        let flat = parts.flatMap { part -> [TSQLExpression] in
+            if case .and(let inner) = part { return inner }
+            return [part]
+        }
+        let merged = mergeRuns(flat, negated: true)
+        return merged.count == 1 ? merged[0] : .and(merged)
+    }
+
+    /// OR of already-canonical parts: flattened, `x = a OR x = b` runs merged into IN.
+    private static func disjunction(_ parts: [TSQLExpression]) -> TSQLExpression {
+        let flat = parts.flatMap { part -> [TSQLExpression] in
+            if case .or(let inner) = part { return inner }
+            return [part]
+        }
+        let merged = mergeRuns(flat, negated: false)
+        return merged.count == 1 ? merged[0] : .or(merged)
+    }
+
+    /// Merges consecutive tests of one operand against constants (`=`/IN in an
+    /// OR, `<>`/NOT IN in an AND) into one IN / NOT IN list.
+    private static func mergeRuns(_ parts: [TSQLExpression], negated: Bool) -> [TSQLExpression] {
+        var result: [TSQLExpression] = []
+        var run: (operand: TSQLExpression, key: String, values: [TSQLExpression])?
+        func flush() {
+            if let r = run { result.append(membership(r.operand, r.values, negated: negated)) }
+            run = nil
+        }
+        for part in parts {
+            guard let (operand, values) = constantTest(part, negated: negated) else {
+                flush()
+                result.append(part)
+                continue
+            }
+            let key = print(operand)
+            if run?.key == key {
+                run?.values += values
+            } else {
+                flush()
+                run = (operand, key, values)
+            }
+        }
+        flush()
+        return result
+    }
+
+    /// `x = c` / `x IN (c…)` (or `x <> c` / `x NOT IN (c…)` when `negated`) with constant `c`.
+    private static func constantTest(_ e: TSQLExpression, negated: Bool) -> (TSQLExpression, [TSQLExpression])? {
+        switch e {
+        case .binary(let op, let x, let c) where op == (negated ? "<>" : "=") && isConstant(c) && !isConstant(x):
+            return (x, [c])
+        case .inList(let x, let values, let n) where n == negated && values.allSatisfy(isConstant):
+            return (x, values)
+        default:
+            return nil
+        }
+    }
+
+    private static func isConstant(_ e: TSQLExpression) -> Bool {
+        switch e {
+        case .number, .string: return true
+        default: return false
+        }
+    }
+
+    /// An IN list with its constant values sorted and de-duplicated; one value is a comparison.
+    private static func membership(_ x: TSQLExpression, _ values: [TSQLExpression], negated: Bool) -> TSQLExpression {
+        guard values.allSatisfy(isConstant) else { return .inList(x, values, negated: negated) }
+        var seen: Set<String> = []
+        let unique = values.map { ($0, print($0)) }.filter { seen.insert($0.1).inserted }.sorted { $0.1 < $1.1 }.map(\.0)
+        if unique.count == 1 { return .binary(negated ? "<>" : "=", x, unique[0]) }
+        return .inList(x, unique, negated: negated)
+    }
+
+    /// NOT of an already-canonical expression, pushed into what can absorb it.
+    private static func negate(_ e: TSQLExpression) -> TSQLExpression {
+        let inverse = ["=": "<>", "<>": "=", "<": ">=", ">=": "<", ">": "<=", "<=": ">"]
+        switch e {
+        case .not(let inner): return inner
+        case .binary(let op, let l, let r) where inverse[op] != nil: return .binary(inverse[op]!, l, r)
+        case .isNull(let x, let negated): return .isNull(x, negated: !negated)
+        case .inList(let x, let values, let negated): return membership(x, values, negated: !negated)
+        case .like(let x, let p, let escape, let negated): return .like(x, p, escape: escape, negated: !negated)
+        default: return .not(e)
+        }
+    }
+
+    // MARK: Printing
+
+    /// Binding strength: an operand weaker than its position needs is parenthesised.
+    private static func level(_ e: TSQLExpression) -> Int {
+        switch e {
+        case .or: return 1
+        case .and: return 2
+        case .not: return 3
+        case .binary(let op, _, _):
+            if TSQLExpression.isComparison(op) { return 4 }
+            return TSQLExpression.isMultiplicative(op) ? 6 : 5
+        case .isNull, .inList, .like, .between: return 4
+        case .unary: return 7
+        case .collate, .atTimeZone: return 8
+        default: return 9
+        }
+    }
+
+    private static func print(_ e: TSQLExpression, atLeast minimum: Int) -> String {
+        let text = print(e)
+        return level(e) < minimum ? "(\(text))" : text
+    }
+
+    static func print(_ e: TSQLExpression) -> String {
+        switch e {
+        case .name(let parts): return parts.map(identifier).joined(separator: ".")
+        case .variable(let v): return v
+        case .number(let n): return n.lowercased()
+        case .string(let s, let unicode): return (unicode ? "N" : "") + TSQL.string(s)
+        case .null: return "null"
+        case .star: return "*"
+        case .unary(let op, let x):
+            let operand = print(x, atLeast: 7)
+            return op + (operand.hasPrefix("-") || operand.hasPrefix("+") ? "(\(operand))" : operand)
+        case .binary(let op, let l, let r):
+            let own = level(e)
+            let left = print(l, atLeast: own == 4 ? 5 : own)
+            let right = print(r, atLeast: own == 4 ? 5 : own + 1)
+            return "\(left) \(op) \(right)"
+        case .and(let parts): return parts.map { print($0, atLeast: 3) }.joined(separator: " and ")
+        case .or(let parts): return parts.map { print($0, atLeast: 2) }.joined(separator: " or ")
+        case .not(let x): return "not " + print(x, atLeast: 3)
+        case .isNull(let x, let negated): return print(x, atLeast: 5) + (negated ? " is not null" : " is null")
+        case .inList(let x, let values, let negated):
+            return print(x, atLeast: 5) + (negated ? " not in (" : " in (") + values.map(print).joined(separator: ", ") + ")"
+        case .like(let x, let pattern, let escape, let negated):
+            var text = print(x, atLeast: 5) + (negated ? " not like " : " like ") + print(pattern, atLeast: 5)
+            if let escape { text += " escape " + print(escape, atLeast: 5) }
+            return text
+        case .between(let x, let low, let high, let negated):
+            return print(x, atLeast: 5) + (negated ? " not between " : " between ") + print(low, atLeast: 5) + " and " + print(high, atLeast: 5)
+        case .call(let name, let arguments):
+            let function = name.count == 1 ? name[0] : name.map(identifier).joined(separator: ".")
+            return function + "(" + arguments.map(print).joined(separator: ", ") + ")"
+        case .cast(let x, let type, let isTry):
+            return (isTry ? "try_cast(" : "cast(") + print(x) + " as " + type + ")"
+        case .convert(let type, let x, let style, let isTry):
+            return (isTry ? "try_convert(" : "convert(") + type + ", " + print(x) + ", " + print(style) + ")"
+        case .caseWhen(let operand, let branches, let otherwise):
+            var text = "case"
+            if let operand { text += " " + print(operand) }
+            for i in stride(from: 0, to: branches.count - 1, by: 2) {
+                text += " when " + print(branches[i]) + " then " + print(branches[i + 1])
+            }
+            if let otherwise { text += " else " + print(otherwise) }
+            return text + " end"
+        case .collate(let x, let collation):
+            return print(x, atLeast: 8) + " collate " + collation
+        case .atTimeZone(let x, let zone):
+            return print(x, atLeast: 8) + " at time zone " + print(zone, atLeast: 9)
+        }
+    }
+
+    /// A name part without brackets when it is a regular, non-reserved identifier.
+    static func identifier(_ name: String) -> String {
+        guard TSQL.isRegularIdentifier(name), !reservedWords.contains(name.lowercased()) else { return TSQL.quote(name) }
+        return name
+    }
+
+    /// T-SQL reserved keywords, plus the words the parser treats as syntax:
+    /// such names keep their brackets so the text still parses (and runs).
+    static let reservedWords: Set<String> = TSQLParser.stopWords.union([
+        "add", "all", "alter", "and", "any", "as", "asc", "authorization", "backup", "begin", "between", "break",
+        "browse", "bulk", "by", "cascade", "case", "check", "checkpoint", "close", "clustered", "coalesce", "collate",
+        "column", "commit", "compute", "constraint", "contains", "containstable", "continue", "convert", "create",
+        "cross", "current", "current_date", "current_time", "current_timestamp", "current_user", "cursor", "database",
+        "dbcc", "deallocate", "declare", "default", "delete", "deny", "desc", "disk", "distinct", "distributed",
+        "double", "drop", "dump", "else", "end", "errlvl", "escape", "except", "exec", "execute", "exists", "exit",
+        "external", "fetch", "file", "fillfactor", "for", "foreign", "freetext", "freetexttable", "from", "full",
+        "function", "goto", "grant", "group", "having", "holdlock", "identity", "identity_insert", "identitycol",
+        "if", "in", "index", "inner", "insert", "intersect", "into", "is", "join", "key", "kill", "left", "like",
+        "lineno", "load", "merge", "national", "nocheck", "nonclustered", "not", "null", "nullif", "of", "off",
+        "offsets", "on", "open", "opendatasource", "openquery", "openrowset", "openxml", "option", "or", "order",
+        "outer", "over", "percent", "pivot", "plan", "precision", "primary", "print", "proc", "procedure", "public",
+        "raiserror", "read", "readtext", "reconfigure", "references", "replication", "restore", "restrict",
+        "return", "revert", "revoke", "right", "rollback", "rowcount", "rowguidcol", "rule", "save", "schema",
+        "securityaudit", "select", "semantickeyphrasetable", "semanticsimilaritydetailstable",
+        "semanticsimilaritytable", "session_user", "set", "setuser", "shutdown", "some", "statistics",
+        "system_user", "table", "tablesample", "textsize", "then", "to", "top", "tran", "transaction", "trigger",
+        "truncate", "try_convert", "tsequal", "union", "unique", "unpivot", "update", "updatetext", "use", "user",
+        "values", "varying", "view", "waitfor", "when", "where", "while", "with", "within", "writetext",
+    ])
+
+    // MARK: Token-level fallback
+
+    /// Canonical spacing and case over the tokens, for text the parser refuses.
+    static func tokenLevel(_ text: String) -> String {
+        guard var tokens = try? TSQLLexer.tokens(text) else {
+            return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        while tokens.count >= 2, tokens[0].isSymbol("("), closingParenthesis(tokens, from: 0) == tokens.count - 1 {
+            tokens = Array(tokens[1..<(tokens.count - 1)])
+        }
+        var result = ""
+        for (i, token) in tokens.enumerated() {
+            let piece: String
+            switch token.kind {
+            case .word:
+                let isCall = i + 1 < tokens.count && tokens[i + 1].isSymbol("(")
+                piece = isCall || reservedWords.contains(token.text.lowercased()) ? token.text.lowercased() : token.text
+            case .quoted: piece = identifier(token.text)
+            case .variable: piece = token.text
+            case .number: piece = token.text.lowercased()
+            case .string(let unicode): piece = (unicode ? "N" : "") + TSQL.string(token.text)
+            case .symbol: piece = token.text
+            }
+            if i > 0 {
+                let previous = tokens[i - 1]
+                let tight = token.isSymbol(",") || token.isSymbol(")") || token.isSymbol(".") || token.isSymbol(";")
+                    || previous.isSymbol("(") || previous.isSymbol(".")
+                    || (token.isSymbol("(") && (previous.kind == .word || previous.kind == .quoted))
+                if !tight { result += " " }
+            }
+            result += piece
+        }
+        return result
+    }
+
+    /// Index of the `)` matching the `(` at `start`, if any.
+    private static func closingParenthesis(_ tokens: [TSQLToken], from start: Int) -> Int? {
+        var depth = 0
+        for i in start..<tokens.count {
+            if tokens[i].isSymbol("(") { depth += 1 }
+            if tokens[i].isSymbol(")") {
+                depth -= 1
+                if depth == 0 { return i }
+            }
+        }
+        return nil
+    }
+}
