@@ -29,7 +29,7 @@ func measure<T>(_ label: String, _ body: () throws -> T) rethrows -> (T, Duratio
 
 /// One aligned result line: `  label ....  12.3 ms`.
 func report(_ label: String, _ value: Double, _ unit: String) {
-    let padded = label.padding(toLength: 34, withPad: " ", startingAt: 0)
+    let padded = label.padding(toLength: 46, withPad: " ", startingAt: 0)
     print("  \(padded) \(String(format: "%9.1f", value)) \(unit)")
 }
 
@@ -48,3 +48,26 @@ report("build + validate + serialize", total.milliseconds, "ms")
 report("JSON size", Double(json.count) / 1_048_576, "MiB")
 report("peak RSS", peakRSSMiB(), "MiB")
 _ = decode
+
+// Diff + render: the synthetic model against a copy with 10 % of tables changed.
+import OEEDiff
+import SQLServer
+
+func diffRender(_ count: Int) throws -> (Duration, Int) {
+    let a = SyntheticModel.build(tables: count)
+    let b = SyntheticModel.build(tables: count, variant: 3)
+    var lines = 0
+    let (_, t) = try measure("diff + render (\(count) tables, 10 % changed)") { () -> Int in
+        let plan = try Differ.plan(from: a, to: b)
+        let dialect = SQLServerDialect()
+        lines = dialect.scriptText(try dialect.render(plan)).split(separator: "\n").count
+        return lines
+    }
+    return (t, lines)
+}
+
+let (small, _) = try diffRender(max(1, tables / 10))
+let (large, lines) = try diffRender(tables)
+report("SQL lines for \(tables) tables", Double(lines), "lines")
+report("time ratio \(tables) / \(max(1, tables / 10)) tables", large.milliseconds / max(small.milliseconds, 0.001), "×")
+report("peak RSS (after diff + render)", peakRSSMiB(), "MiB")

@@ -10,14 +10,17 @@ public struct Oeedb: ParsableCommand {
             versioned T-SQL migrations from it, applies them, detects drift and writes docs.
 
             Start here:
-              oeedb model check              validate the canonical schema
-              oeedb model export --out m.json  write the model as JSON
-              oeedb generate                 write the next migration (migrations/<dialect>/)
-              oeedb generate --check         CI gate: fail when the model has unmigrated changes
-              oeedb diff --from a.json --to b.json   print the SQL between two snapshots
+              oeedb doctor                  check ODBC drivers and the connection
+              oeedb model check             validate the canonical schema
+              oeedb generate                write the next migration per dialect
+              oeedb generate --check        CI: fail on unmigrated model changes
+              oeedb migrate                 apply pending migrations
+              oeedb drift                   CI: compare a live database with the model
+              oeedb seed                    load the reference data
+              oeedb docs                    write the ERD and data dictionary
             """,
         version: "0.1.0",
-        subcommands: [Model.self, Generate.self, Diff.self, Migrate.self, Status.self, Validate.self, Baseline.self, Drift.self, Doctor.self, Docs.self, Seed.self]
+        subcommands: [Model.self, Generate.self, Diff.self, Migrate.self, Status.self, Validate.self, Baseline.self, Drift.self, Seed.self, Docs.self, Doctor.self, DialectsCommand.self]
     )
 
     public init() {}

@@ -275,14 +275,17 @@ extension DiffRun {
                 }
             }
         }
+        let created = Set(createdTables.map(\.0))
+        let oldNameOf = Dictionary(pairs.map { ($0.new, $0.old) }, uniquingKeysWith: { a, _ in a })
+        let oldTables = Dictionary(old.allTables.map { ($0.name, $0.table) }, uniquingKeysWith: { a, _ in a })
         for (q, t) in new.allTables {
             for fk in t.foreignKeys where !kept.contains("\(q)|\(fk.name)") {
                 builder.add(.addForeignKeys, .addForeignKey(q, fk))
             }
-            if !createdTables.contains(where: { $0.0 == q }) {
-                let oldName = pairs.first { $0.new == q }?.old ?? q
+            if !created.contains(q) {
+                let oldName = oldNameOf[q] ?? q
                 for fk in t.foreignKeys {
-                    let before = old.table(oldName)?.foreignKeys.first { $0.name == fk.name }
+                    let before = oldTables[oldName]?.foreignKeys.first { $0.name == fk.name }
                     describe(.constraint(q, fk.name), from: kept.contains("\(q)|\(fk.name)") ? before?.description : nil, to: fk.description)
                 }
             }

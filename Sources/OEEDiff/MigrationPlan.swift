@@ -6,12 +6,20 @@ public struct MigrationPlan: Hashable, Sendable {
     public var from: Database
     public var to: Database
     public var changes: [SchemaChange]
+    /// Tables of `to`, then `from`, by name: O(1) lookups for renderers.
+    private let tables: [QualifiedName: Table]
 
     public init(from: Database, to: Database, changes: [SchemaChange]) {
         self.from = from
         self.to = to
         self.changes = changes
+        var tables = Dictionary(from.allTables.map { ($0.name, $0.table) }, uniquingKeysWith: { a, _ in a })
+        for (q, t) in to.allTables { tables[q] = t }
+        self.tables = tables
     }
+
+    /// The table as the plan leaves it, or as it was if the plan drops it.
+    public func table(_ name: QualifiedName) -> Table? { tables[name] }
 
     public var isEmpty: Bool { changes.isEmpty }
 

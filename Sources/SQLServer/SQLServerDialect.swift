@@ -58,7 +58,7 @@ public struct SQLServerDialect: SQLDialect {
     /// One change (other than a description) as SQL text and its comment.
     private func render(_ change: SchemaChange, at position: Int, in plan: MigrationPlan) throws -> (String, String) {
         /// The table as it will be (for creates) or, failing that, as it was.
-        func table(_ name: QualifiedName) -> Table? { plan.to.table(name) ?? plan.from.table(name) }
+        func table(_ name: QualifiedName) -> Table? { plan.table(name) }
         /// Whether an earlier change of the plan already dropped this column's default.
         func defaultDropped(_ name: QualifiedName, _ column: String) -> Bool {
             plan.changes[..<position].contains {
