@@ -40,6 +40,9 @@ extension Oeedb {
         @Option(name: .long, help: ArgumentHelp("Seconds to wait for another runner's lock.", valueName: "seconds"))
         var lockTimeout: Int = 60
 
+        @Flag(name: .long, help: "Skip the catalog post-checks (pre-checks and directive checks still run). For measuring their cost; not for routine use.")
+        var noPostCheck = false
+
         func run() throws {
             try reportingErrors {
                 let context = try RunnerContext.open(connection, migrations: directory.migrations, dialectOverride: directory.dialect)
@@ -48,7 +51,7 @@ extension Oeedb {
                 runner.progress = { Progress.line($0) }
                 var report: RunReport
                 do {
-                    report = try runner.migrate(.init(target: target, dryRun: dryRun))
+                    report = try runner.migrate(.init(target: target, dryRun: dryRun, postChecks: !noPostCheck))
                 } catch let e as RunnerError {
                     if json {
                         var failed = RunReport(database: context.spec.summary, dialect: context.dialect.id)

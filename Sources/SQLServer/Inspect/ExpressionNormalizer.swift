@@ -301,9 +301,14 @@ public enum ExpressionNormalizer {
         "system_user", "table", "tablesample", "textsize", "then", "to", "top", "tran", "transaction", "trigger",
         "truncate", "try_convert", "tsequal", "union", "unique", "unpivot", "update", "updatetext", "use", "user",
         "values", "varying", "view", "waitfor", "when", "where", "while", "with", "within", "writetext",
+        // Not reserved, but lower-cased as keywords by the token-level form.
+        "partition", "rows", "range", "preceding", "following", "unbounded", "row",
     ])
 
     // MARK: Token-level fallback
+
+    /// Reserved words that are also function names: no space before their `(`.
+    private static let callableKeywords: Set<String> = ["coalesce", "convert", "left", "right", "nullif", "try_convert"]
 
     /// Canonical spacing and case over the tokens, for text the parser refuses.
     static func tokenLevel(_ text: String) -> String {
@@ -330,7 +335,9 @@ public enum ExpressionNormalizer {
                 let previous = tokens[i - 1]
                 let tight = token.isSymbol(",") || token.isSymbol(")") || token.isSymbol(".") || token.isSymbol(";")
                     || previous.isSymbol("(") || previous.isSymbol(".")
-                    || (token.isSymbol("(") && (previous.kind == .word || previous.kind == .quoted))
+                    || (token.isSymbol("(") && (previous.kind == .quoted
+                        || (previous.kind == .word && (!reservedWords.contains(previous.text.lowercased())
+                            || callableKeywords.contains(previous.text.lowercased())))))
                 if !tight { result += " " }
             }
             result += piece
