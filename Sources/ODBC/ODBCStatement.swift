@@ -1,13 +1,19 @@
 import CODBC
 
 /// A statement handle, freed when the value goes away (also on error paths).
+///
+/// It keeps what it needs of its connection as values, not a reference: the
+/// connection caches one statement, and a strong reference back would keep
+/// both (and the server session) alive forever.
 final class ODBCStatement {
-    let connection: ODBCConnection
     let handle: SQLHSTMT
+    let textMode: ODBCConnection.TextMode
+    let displayName: String
     private var parameters: ParameterBuffers?
 
     init(connection: ODBCConnection) throws {
-        self.connection = connection
+        textMode = connection.textMode
+        displayName = connection.displayName
         var stmt: SQLHSTMT?
         let rc = SQLAllocHandle(SQLSMALLINT(SQL_HANDLE_STMT), connection.handle, &stmt)
         guard Diagnostics.succeeded(rc), let stmt else {
@@ -21,14 +27,18 @@ final class ODBCStatement {
         SQLFreeHandle(SQLSMALLINT(SQL_HANDLE_STMT), handle)
     }
 
-    var wide: Bool { connection.textMode == .wide }
+    var wide: Bool { textMode == .wide }
 
     func check(_ rc: SQLRETURN, _ context: @autoclosure () -> String) throws {
         try Diagnostics.check(rc, SQLSMALLINT(SQL_HANDLE_STMT), handle, context())
     }
 
-    /// `SQLExecDirect` then drain.
+    /// `SQLExecDirect` then drain. The handle may be reused: any open cursor
+    /// and earlier parameter bindings are released first.
     func run(_ sql: String, _ values: [ODBCValue]) throws -> ODBCResult {
+        SQLFreeStmt(handle, SQLUSMALLINT(SQL_CLOSE))
+        SQLFreeStmt(handle, SQLUSMALLINT(SQL_RESET_PARAMS))
+        parameters = nil
         try bind(values)
         let rc: SQLRETURN
         if wide {
@@ -166,12 +176,15 @@ final class ODBCStatement {
     }
 }
 
-/// A statement prepared once and executed many times.
+/// A statement prepared once and executed many times. It keeps its
+/// connection open for as long as it lives.
 public final class ODBCPreparedStatement {
     private let statement: ODBCStatement
+    private let connection: ODBCConnection
     public let sql: String
 
     init(connection: ODBCConnection, sql: String) throws {
+        self.connection = connection
         statement = try ODBCStatement(connection: connection)
         self.sql = sql
         try statement.prepare(sql)

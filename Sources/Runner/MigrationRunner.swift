@@ -20,6 +20,12 @@ public final class MigrationRunner {
     /// Called with progress lines (which migration, elapsed); the CLI prints
     /// them on a terminal only.
     public var progress: (String) -> Void = { _ in }
+    /// Decoded model snapshots by version, so each is read once per run.
+    private var snapshots: [Int: Database] = [:]
+    /// The login, read once per run.
+    private var user: String?
+    /// Versions with a failed-attempt row to replace.
+    private var failedVersions: Set<Int> = []
 
     public init(connection: ODBCConnection, dialect: any RunnerDialect, directory: MigrationDirectory) {
         self.connection = connection
@@ -56,7 +62,9 @@ public final class MigrationRunner {
         }
         try withLock {
             try ensureHistory()
-            let pending = try pendingMigrations(history: try readHistory(), target: options.target)
+            let history = try readHistory()
+            failedVersions = Set(history.filter { !$0.success }.map(\.version))
+            let pending = try pendingMigrations(history: history, target: options.target)
             report.upToDate = pending.isEmpty
             for (i, migration) in pending.enumerated() {
                 progress("[\(i + 1)/\(pending.count)] \(migration.file.stem) …")
@@ -208,7 +216,8 @@ public final class MigrationRunner {
         do { header = try m.header } catch let e as MigrationError { throw RunnerError(e.message, migration: m.file.stem) }
         let batches = dialect.splitBatches(m.text)
         let expected = postChecks ? try expectedFacts(for: m) : nil
-        let user = (try? connection.scalar(dialect.currentUserQuery)) ?? nil
+        if user == nil { user = ((try? connection.scalar(dialect.currentUserQuery)) ?? nil) ?? "unknown" }
+        let user = self.user
         let start = Date()
         var report = RunReport.Applied(version: m.file.version, name: m.file.name, milliseconds: 0, batches: batches.count,
                                        preChecks: header.checks.filter { $0.phase == .pre }.count, postChecks: 0)
@@ -230,7 +239,9 @@ public final class MigrationRunner {
                 report.postChecks = expected.tables.count
             }
             report.milliseconds = Int(Date().timeIntervalSince(start) * 1000)
-            try conn.execute(dialect.deleteHistory(schema: historySchema), [.int(Int64(m.file.version))])
+            if failedVersions.contains(m.file.version) {
+                try conn.execute(dialect.deleteHistory(schema: historySchema), [.int(Int64(m.file.version))])
+            }
             try conn.execute(dialect.insertHistory(schema: historySchema), [
                 .int(Int64(m.file.version)), .text(m.file.name), .text(m.checksum), .text(user ?? "unknown"),
                 .int(Int64(report.milliseconds)), .bool(true),
@@ -291,11 +302,24 @@ public final class MigrationRunner {
         var facts: Set<CatalogFact>
     }
 
+    /// A migration's model snapshot, decoded once per run.
+    func snapshot(_ m: MigrationDirectory.Migration) throws -> Database {
+        if let cached = snapshots[m.file.version] { return cached }
+        do {
+            let db = try m.snapshot()
+            snapshots[m.file.version] = db
+            return db
+        } catch let e as MigrationError {
+            throw RunnerError(e.message, migration: m.file.stem)
+        }
+    }
+
     func expectedFacts(for m: MigrationDirectory.Migration) throws -> ExpectedCatalog {
         let index = directory.migrations.firstIndex(of: m)!
-        let to: Database
-        do { to = try m.snapshot() } catch let e as MigrationError { throw RunnerError(e.message, migration: m.file.stem) }
-        let from = index > 0 ? try directory.migrations[index - 1].snapshot() : Database(name: to.name)
+        let to = try snapshot(m)
+        let from = index > 0 ? try snapshot(directory.migrations[index - 1]) : Database(name: to.name)
+        // Only the previous snapshot is needed again.
+        snapshots = snapshots.filter { $0.key >= directory.migrations[max(0, index - 1)].file.version }
         let plan: MigrationPlan
         do { plan = try Differ.plan(from: from, to: to) } catch { throw RunnerError("cannot plan post-checks: \(error)", migration: m.file.stem) }
         let tables = plan.touchedTables

@@ -39,6 +39,17 @@ import ODBC
         }
     }
 
+    @Test func droppedConnectionsCloseTheirServerSessions() throws {
+        guard TestEngines.postgresSpec != nil else { return }
+        for _ in 0..<60 {
+            guard let conn = try TestEngines.postgres() else { return }
+            try conn.execute("SELECT 1")
+        }
+        guard let probe = try TestEngines.postgres() else { return }
+        let sessions = Int(try probe.scalar("SELECT count(*) FROM pg_stat_activity WHERE usename = current_user") ?? "0") ?? 0
+        #expect(sessions < 30, "\(sessions) sessions still open: connections leak")
+    }
+
     @Test func transactionRollsBackOnAnyThrownError() throws {
         guard let conn = try TestEngines.postgres() else { return }
         try conn.execute("CREATE TEMP TABLE tx (v int)")

@@ -359,6 +359,7 @@ enum RecordedCatalog {
         rows["key_constraints"]!.append(["ref", "machine", "uq_machine_code", "UQ", "CLUSTERED", "1", "code", "0", "0"])
         rows["indexes"]!.append(["ref", "site", "xml_site", "XML", "0", nil, "NONE", "FG", "PRIMARY", "1", "code", "0", "0", "0", "0"])
         rows["security_policies"]!.append(["sec", "site_policy", "1", "1", "4", "BLOCK", nil, "([sec].[fn_site_filter]([site_id]))", "ref", "site"])
+        rows["functions"]!.append(["sec", "fn_hidden", nil, "1"])
         do {
             _ = try dialect.model(from: rows, databaseName: "oee")
             Issue.record("expected an error")
@@ -368,6 +369,7 @@ enum RecordedCatalog {
             #expect(error.message.contains("ref.machine.uq_machine_code: a CLUSTERED unique constraint"), "\(error)")
             #expect(error.message.contains("ref.site.xml_site: a XML index"), "\(error)")
             #expect(error.message.contains("sec.site_policy: BLOCK predicate for all operations on ref.site"), "\(error)")
+            #expect(error.message.contains("sec.fn_hidden: its definition is not visible"), "\(error)")
         }
     }
 

@@ -81,6 +81,8 @@ import Testing
         ("([ts] AT TIME ZONE 'UTC')", "ts at time zone 'UTC'"),
         ("([code] COLLATE Latin1_General_BIN2)", "code collate Latin1_General_BIN2"),
         ("(count(*))", "count(*)"),
+        ("(datediff(second,[start_ts],[end_ts]))", "datediff(second, start_ts, end_ts)"),
+        ("DATEDIFF(SS, [start_ts], [end_ts])", "datediff(second, start_ts, end_ts)"),
     ])
     func normalizes(_ stored: String, _ expected: String) {
         #expect(n(stored) == expected)

@@ -63,22 +63,22 @@ struct CatalogModelBuilder {
         for row in try rowsOf(.tables) { try addTable(row) }
         for row in try rowsOf(.columns) { try addColumn(row) }
         for row in try rowsOf(.defaultConstraints) { try addDefault(row) }
-        for group in try grouped(try rowsOf(.keyConstraints), by: ["schema_name", "table_name", "constraint_name"]) { try addKey(group) }
-        for group in try grouped(try rowsOf(.foreignKeys), by: ["schema_name", "table_name", "constraint_name"]) { try addForeignKey(group) }
+        for group in grouped(try rowsOf(.keyConstraints), by: ["schema_name", "table_name", "constraint_name"]) { try addKey(group) }
+        for group in grouped(try rowsOf(.foreignKeys), by: ["schema_name", "table_name", "constraint_name"]) { try addForeignKey(group) }
         for row in try rowsOf(.checkConstraints) { try addCheck(row) }
-        for group in try grouped(try rowsOf(.indexes), by: ["schema_name", "table_name", "index_name"]) { try addIndex(group) }
+        for group in grouped(try rowsOf(.indexes), by: ["schema_name", "table_name", "index_name"]) { try addIndex(group) }
         settleCompression()
-        for group in try grouped(try rowsOf(.partitionFunctions), by: ["function_name"]) { try addPartitionFunction(group) }
-        for group in try grouped(try rowsOf(.partitionSchemes), by: ["scheme_name"]) { try addPartitionScheme(group) }
-        let parameters = try grouped(try rowsOf(.functionParameters), by: ["schema_name", "function_name"])
+        for group in grouped(try rowsOf(.partitionFunctions), by: ["function_name"]) { try addPartitionFunction(group) }
+        for group in grouped(try rowsOf(.partitionSchemes), by: ["scheme_name"]) { try addPartitionScheme(group) }
+        let parameters = grouped(try rowsOf(.functionParameters), by: ["schema_name", "function_name"])
         for row in try rowsOf(.functions) { try addFunction(row, parameters: parameters) }
-        for group in try grouped(try rowsOf(.securityPolicies), by: ["schema_name", "policy_name"]) { try addPolicy(group) }
+        for group in grouped(try rowsOf(.securityPolicies), by: ["schema_name", "policy_name"]) { try addPolicy(group) }
         for row in try rowsOf(.descriptions) { try describe(row) }
         return assemble(databaseName)
     }
 
     /// Consecutive rows with equal `keys`, in order (rows come sorted by those keys).
-    private func grouped(_ rows: [CatalogRow], by keys: [String]) throws -> [[CatalogRow]] {
+    private func grouped(_ rows: [CatalogRow], by keys: [String]) -> [[CatalogRow]] {
         var groups: [[CatalogRow]] = []
         var last: [String?] = []
         for row in rows {
@@ -136,7 +136,7 @@ struct CatalogModelBuilder {
         var column = Column(name: name, type: type, isNullable: try row.bool("is_nullable"))
         if let seed = row.optional("identity_seed") {
             let increment = row.optional("identity_increment") ?? "1"
-            if let s = Int64(integral: seed), let i = Int64(integral: increment) {
+            if let s = CatalogModelBuilder.integral(seed), let i = CatalogModelBuilder.integral(increment) {
                 column.identity = Identity(seed: s, increment: i)
             } else {
                 problems.append("\(q).\(name): IDENTITY(\(seed), \(increment)) is not a pair of 64-bit integers")
@@ -265,6 +265,13 @@ struct CatalogModelBuilder {
         tables[q]!.indexes.append(index)
     }
 
+    /// `1`, `-5`, `1000.0` (an identity seed of a decimal(p,0) column) as Int64.
+    private static func integral(_ text: String) -> Int64? {
+        var t = text.trimmingSpaces
+        if let dot = t.firstIndex(of: "."), t[t.index(after: dot)...].allSatisfy({ $0 == "0" }) { t = String(t[..<dot]) }
+        return Int64(t)
+    }
+
     /// NONE, and COLUMNSTORE on a columnstore index, are the defaults: nil.
     static func indexCompression(_ c: DataCompression, kind: Index.Kind) -> DataCompression? {
         if c == .none { return nil }
@@ -327,9 +334,15 @@ struct CatalogModelBuilder {
 
     // MARK: Functions and policies
 
+    /// An inline function: the predicate from `RETURN SELECT 1 AS [c] WHERE …`
+    /// (``ModuleDefinition``); a body of another shape is kept whole, normalized
+    /// token by token, as the raw predicate, so it shows as a changed function.
     private mutating func addFunction(_ row: CatalogRow, parameters: [[CatalogRow]]) throws {
         let q = QualifiedName(try row.text("schema_name"), try row.text("function_name"))
-        let definition = try row.text("definition")
+        guard let definition = row.optional("definition") else {
+            problems.append("\(q): its definition is not visible (WITH ENCRYPTION, or the login lacks VIEW DEFINITION), so it cannot be compared")
+            return
+        }
         var function = InlineFunction(name: q.name, parameters: [], predicate: .raw([:]), isSchemaBound: try row.bool("is_schema_bound"))
         if let parsed = ModuleDefinition.parse(definition) {
             function.resultColumn = parsed.resultColumn
@@ -461,11 +474,3 @@ extension Schema {
     }
 }
 
-extension Int64 {
-    /// `1`, `-5`, `1000.0` (an identity seed of a decimal(p,0) column).
-    init?(integral text: String) {
-        var t = text.trimmingSpaces
-        if let dot = t.firstIndex(of: "."), t[t.index(after: dot)...].allSatisfy({ $0 == "0" }) { t = String(t[..<dot]) }
-        self.init(t)
-    }
-}

@@ -304,13 +304,13 @@ enum CatalogSQL {
                 ] + f.userTable("t") + [f.schema("s")])]
 
         case .partitionFunctions:
-            // Boundaries are sql_variant: cast by the function's type, dates to ISO 8601.
+            // Boundaries are sql_variant: cast by the function's base type, dates to ISO 8601.
             let value = """
                 CASE
-                        WHEN ty.[name] = N'date' THEN CONVERT(nvarchar(40), CAST(prv.[value] AS date), 126)
-                        WHEN ty.[name] IN (N'datetime2', N'datetime', N'smalldatetime') THEN CONVERT(nvarchar(40), CAST(prv.[value] AS datetime2(7)), 126)
-                        WHEN ty.[name] = N'datetimeoffset' THEN CONVERT(nvarchar(40), CAST(prv.[value] AS datetimeoffset(7)), 127)
-                        WHEN ty.[name] = N'time' THEN CAST(CAST(prv.[value] AS time(7)) AS nvarchar(40))
+                        WHEN bt.[name] = N'date' THEN CONVERT(nvarchar(40), CAST(prv.[value] AS date), 126)
+                        WHEN bt.[name] IN (N'datetime2', N'datetime', N'smalldatetime') THEN CONVERT(nvarchar(40), CAST(prv.[value] AS datetime2(7)), 126)
+                        WHEN bt.[name] = N'datetimeoffset' THEN CONVERT(nvarchar(40), CAST(prv.[value] AS datetimeoffset(7)), 127)
+                        WHEN bt.[name] = N'time' THEN CAST(CAST(prv.[value] AS time(7)) AS nvarchar(40))
                         ELSE CAST(prv.[value] AS nvarchar(4000))
                     END
                 """

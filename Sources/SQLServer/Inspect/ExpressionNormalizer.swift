@@ -23,6 +23,8 @@ import OEEModel
 ///   all print as `cast(x as type)`, with the type canonical (`[decimal](12,4)`
 ///   → `decimal(12,4)`, `numeric` → `decimal`, `datetime2` → `datetime2(7)`,
 ///   `float(24)` → `real`). A CONVERT with another style keeps it: `convert(varchar(10), x, 120)`.
+/// - **Date parts** (first argument of DATEADD, DATEDIFF, DATEPART, …) are
+///   lower-cased and spelled out: `DATEDIFF(SS, …)` → `datediff(second, …)`.
 /// - **Numbers**: a sign is part of the literal (`(-(1))` → `-1`); digits are
 ///   kept as written (`60.000` stays, its scale is part of its type).
 /// - **Strings**: `N'…'` and `'…'` stay distinct. SQL Server never rewrites one
@@ -46,7 +48,7 @@ import OEEModel
 public enum ExpressionNormalizer {
     /// The canonical text of a T-SQL expression.
     public static func normalize(_ text: String) -> String {
-        if let tree = try? canonicalTree(text) { return print(tree) }
+        if let tree = try? canonicalTree(text) { return written(tree) }
         return tokenLevel(text)
     }
 
@@ -98,7 +100,12 @@ public enum ExpressionNormalizer {
                 ? disjunction([.binary("<", x, low), .binary(">", x, high)])
                 : conjunction([.binary(">=", x, low), .binary("<=", x, high)])
         case .call(let name, let arguments):
-            return .call(name, arguments.map(canonical))
+            var arguments = arguments.map(canonical)
+            if name.count == 1, datePartFunctions.contains(name[0]), case .name(let part)? = arguments.first, part.count == 1 {
+                let word = part[0].lowercased()
+                arguments[0] = .name([datePartAbbreviations[word] ?? word])
+            }
+            return .call(name, arguments)
         case .cast(let x, let type, let isTry):
             return .cast(canonical(x), type: type, isTry: isTry)
         case .convert(let type, let x, let style, let isTry):
@@ -111,6 +118,18 @@ public enum ExpressionNormalizer {
             return .atTimeZone(canonical(x), canonical(zone))
         }
     }
+
+    /// Functions whose first argument is a date part keyword (`second`, `ss`).
+    static let datePartFunctions: Set<String> = ["dateadd", "datediff", "datediff_big", "datename", "datepart", "datetrunc", "date_bucket"]
+
+    /// Date part abbreviations and the full name they stand for.
+    static let datePartAbbreviations: [String: String] = [
+        "yy": "year", "yyyy": "year", "qq": "quarter", "q": "quarter", "mm": "month", "m": "month",
+        "dy": "dayofyear", "y": "dayofyear", "dd": "day", "d": "day", "wk": "week", "ww": "week",
+        "dw": "weekday", "w": "weekday", "hh": "hour", "mi": "minute", "n": "minute", "ss": "second",
+        "s": "second", "ms": "millisecond", "mcs": "microsecond", "ns": "nanosecond",
+        "tz": "tzoffset", "isowk": "iso_week", "isoww": "iso_week",
+    ]
 
     /// AND of already-canonical parts: flattened, `x <> a AND x <> b` runs merged into NOT IN.
     private static func conjunction(_ parts: [TSQLExpression]) -> TSQLExpression {
@@ -147,7 +166,7 @@ public enum ExpressionNormalizer {
                 result.append(part)
                 continue
             }
-            let key = print(operand)
+            let key = written(operand)
             if run?.key == key {
                 run?.values += values
             } else {
@@ -182,7 +201,7 @@ public enum ExpressionNormalizer {
     private static func membership(_ x: TSQLExpression, _ values: [TSQLExpression], negated: Bool) -> TSQLExpression {
         guard values.allSatisfy(isConstant) else { return .inList(x, values, negated: negated) }
         var seen: Set<String> = []
-        let unique = values.map { ($0, print($0)) }.filter { seen.insert($0.1).inserted }.sorted { $0.1 < $1.1 }.map(\.0)
+        let unique = values.map { ($0, written($0)) }.filter { seen.insert($0.1).inserted }.sorted { $0.1 < $1.1 }.map(\.0)
         if unique.count == 1 { return .binary(negated ? "<>" : "=", x, unique[0]) }
         return .inList(x, unique, negated: negated)
     }
@@ -218,12 +237,13 @@ public enum ExpressionNormalizer {
         }
     }
 
-    private static func print(_ e: TSQLExpression, atLeast minimum: Int) -> String {
-        let text = print(e)
+    private static func written(_ e: TSQLExpression, atLeast minimum: Int) -> String {
+        let text = written(e)
         return level(e) < minimum ? "(\(text))" : text
     }
 
-    static func print(_ e: TSQLExpression) -> String {
+    /// The canonical text of an already-canonical tree.
+    static func written(_ e: TSQLExpression) -> String {
         switch e {
         case .name(let parts): return parts.map(identifier).joined(separator: ".")
         case .variable(let v): return v
@@ -232,44 +252,44 @@ public enum ExpressionNormalizer {
         case .null: return "null"
         case .star: return "*"
         case .unary(let op, let x):
-            let operand = print(x, atLeast: 7)
+            let operand = written(x, atLeast: 7)
             return op + (operand.hasPrefix("-") || operand.hasPrefix("+") ? "(\(operand))" : operand)
         case .binary(let op, let l, let r):
             let own = level(e)
-            let left = print(l, atLeast: own == 4 ? 5 : own)
-            let right = print(r, atLeast: own == 4 ? 5 : own + 1)
+            let left = written(l, atLeast: own == 4 ? 5 : own)
+            let right = written(r, atLeast: own == 4 ? 5 : own + 1)
             return "\(left) \(op) \(right)"
-        case .and(let parts): return parts.map { print($0, atLeast: 3) }.joined(separator: " and ")
-        case .or(let parts): return parts.map { print($0, atLeast: 2) }.joined(separator: " or ")
-        case .not(let x): return "not " + print(x, atLeast: 3)
-        case .isNull(let x, let negated): return print(x, atLeast: 5) + (negated ? " is not null" : " is null")
+        case .and(let parts): return parts.map { written($0, atLeast: 3) }.joined(separator: " and ")
+        case .or(let parts): return parts.map { written($0, atLeast: 2) }.joined(separator: " or ")
+        case .not(let x): return "not " + written(x, atLeast: 3)
+        case .isNull(let x, let negated): return written(x, atLeast: 5) + (negated ? " is not null" : " is null")
         case .inList(let x, let values, let negated):
-            return print(x, atLeast: 5) + (negated ? " not in (" : " in (") + values.map(print).joined(separator: ", ") + ")"
+            return written(x, atLeast: 5) + (negated ? " not in (" : " in (") + values.map(written).joined(separator: ", ") + ")"
         case .like(let x, let pattern, let escape, let negated):
-            var text = print(x, atLeast: 5) + (negated ? " not like " : " like ") + print(pattern, atLeast: 5)
-            if let escape { text += " escape " + print(escape, atLeast: 5) }
+            var text = written(x, atLeast: 5) + (negated ? " not like " : " like ") + written(pattern, atLeast: 5)
+            if let escape { text += " escape " + written(escape, atLeast: 5) }
             return text
         case .between(let x, let low, let high, let negated):
-            return print(x, atLeast: 5) + (negated ? " not between " : " between ") + print(low, atLeast: 5) + " and " + print(high, atLeast: 5)
+            return written(x, atLeast: 5) + (negated ? " not between " : " between ") + written(low, atLeast: 5) + " and " + written(high, atLeast: 5)
         case .call(let name, let arguments):
             let function = name.count == 1 ? name[0] : name.map(identifier).joined(separator: ".")
-            return function + "(" + arguments.map(print).joined(separator: ", ") + ")"
+            return function + "(" + arguments.map(written).joined(separator: ", ") + ")"
         case .cast(let x, let type, let isTry):
-            return (isTry ? "try_cast(" : "cast(") + print(x) + " as " + type + ")"
+            return (isTry ? "try_cast(" : "cast(") + written(x) + " as " + type + ")"
         case .convert(let type, let x, let style, let isTry):
-            return (isTry ? "try_convert(" : "convert(") + type + ", " + print(x) + ", " + print(style) + ")"
+            return (isTry ? "try_convert(" : "convert(") + type + ", " + written(x) + ", " + written(style) + ")"
         case .caseWhen(let operand, let branches, let otherwise):
             var text = "case"
-            if let operand { text += " " + print(operand) }
+            if let operand { text += " " + written(operand) }
             for i in stride(from: 0, to: branches.count - 1, by: 2) {
-                text += " when " + print(branches[i]) + " then " + print(branches[i + 1])
+                text += " when " + written(branches[i]) + " then " + written(branches[i + 1])
             }
-            if let otherwise { text += " else " + print(otherwise) }
+            if let otherwise { text += " else " + written(otherwise) }
             return text + " end"
         case .collate(let x, let collation):
-            return print(x, atLeast: 8) + " collate " + collation
+            return written(x, atLeast: 8) + " collate " + collation
         case .atTimeZone(let x, let zone):
-            return print(x, atLeast: 8) + " at time zone " + print(zone, atLeast: 9)
+            return written(x, atLeast: 8) + " at time zone " + written(zone, atLeast: 9)
         }
     }
 

@@ -48,8 +48,9 @@ enum ModuleDefinition {
         return Predicate(resultColumn: resultColumn, predicate: ExpressionNormalizer.normalize(text))
     }
 
-    /// The body after the header's `AS` (the whole text if there is none), normalized
-    /// token by token: what a function of an unknown shape is compared by.
+    /// The body from its `RETURN` (or `BEGIN`) on — the whole text if it has
+    /// neither — normalized token by token: what a function of an unknown
+    /// shape is compared by.
     static func normalizedBody(_ definition: String) -> String {
         guard let tokens = try? TSQLLexer.tokens(definition) else { return ExpressionNormalizer.tokenLevel(definition) }
         let chars = Array(definition)
