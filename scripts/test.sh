@@ -21,7 +21,9 @@ export OEEDB_DOCS_BROWSER_CHECK=1
 status=0
 mkdir -p build
 set +e
-swift test 2>&1 | tee build/test.log | grep -vE '^\[[0-9]+/[0-9]+\] |^Test Case .* (started|passed)|^.{1,3} Test .* (started|passed)'
+# Per-test and per-suite success lines go to build/test.log only; failures,
+# build errors and the runner's closing line ("Test run with N tests …") show.
+swift test 2>&1 | tee build/test.log | grep -vE '^\[[0-9]+/[0-9]+\] |^Test Case .* (started|passed)|^.{1,3} Test [^ ]*\(.*(started|passed)|^.{1,3} Suite .* (started|passed)'
 swift_status=${PIPESTATUS[0]}
 set -e
 [ "$swift_status" -eq 0 ] || { echo "swift test failed (exit $swift_status)"; status=1; }

@@ -83,6 +83,10 @@ public enum DriftDetector {
         case .renameColumn(let q, let a, let b): return DriftItem(path: "\(q).\(a)", kind: "column has its old name", expected: b, actual: a)
         case .addDefault(let q, let c, let d):
             let old = plan.from.table(q)?.column(named: c)?.defaultConstraint
+            if let old, old.expression == d.expression {
+                // Same value, other name (e.g. a system-named DF__… default).
+                return DriftItem(path: "\(q).\(c)", kind: "changed default name", expected: d.name, actual: old.name)
+            }
             return DriftItem(path: "\(q).\(c)", kind: old == nil ? "missing default" : "changed default", expected: text(d.expression), actual: old.map { text($0.expression) })
         case .dropDefault(let q, let c, let d):
             // A changed default shows as drop + add; report it once, at the add.

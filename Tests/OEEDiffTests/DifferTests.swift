@@ -210,3 +210,26 @@ struct DiffCase: CustomTestStringConvertible, Sendable {
         #expect(TypeNarrowing.reason(from: .datetime2(precision: 3), to: .datetime2(precision: 0)) == "fewer fractional-second digits")
     }
 }
+
+@Suite struct DriftDetectorTests {
+    @Test func defaultsThatDifferOnlyByNameAreReportedOnceByName() {
+        let expected = Base.model()
+        let live = Base.model { db in
+            Base.table(&db, "fact", "cycle") { $0.columns[3].defaultConstraint?.name = "DF__cycle__qty__5EBF139D" }
+        }
+        let (items, _) = DriftDetector.compare(live: live, expected: expected)
+        #expect(items == [DriftItem(path: "fact.cycle.qty", kind: "changed default name", expected: "df_cycle_qty", actual: "DF__cycle__qty__5EBF139D")])
+    }
+
+    @Test func equalModelsHaveNoDrift() {
+        #expect(DriftDetector.compare(live: Base.model(), expected: Base.model()).items.isEmpty)
+    }
+
+    @Test func refusedChangesStillCountAsDrift() {
+        let live = Base.model { db in Base.table(&db, "ref", "site") { $0.columns[0].identity = nil } }
+        let items = DriftDetector.compare(live: live, expected: Base.model()).items
+        #expect(items.count == 1)
+        #expect(items[0].path == "ref.site.site_id")
+        #expect(items[0].kind == "differs in a way no migration can fix in place")
+    }
+}

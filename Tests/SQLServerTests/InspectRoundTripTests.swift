@@ -118,7 +118,8 @@ import Testing
         let inspected = try dialect.comparable(try dialect.model(from: rows, databaseName: "oee"))
         let (items, plan) = DriftDetector.compare(live: inspected, expected: try dialect.comparable(InspectFixture.model))
         #expect(items.map(\.path) == ["fact.cycle.good_qty"])
-        #expect(items.first?.kind == "changed default")
+        #expect(items.first?.kind == "changed default name")
+        #expect(items.first?.expected == "df_cycle_good_qty" && items.first?.actual == "DF__cycle__good_qty__5EBF139D")
         // The plan renames nothing by guesswork: it drops the system-named default and adds the named one.
         let sql = try dialect.render(plan).batches.map(\.sql)
         #expect(sql == [
