@@ -48,7 +48,7 @@ start() {
     if ! running; then
         local port; port=$(cat "$DIR/port")
         as_owner "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 60 \
-            -o "-c listen_addresses=127.0.0.1 -p $port -k $DIR/socket -c fsync=off -c max_connections=50" start >/dev/null \
+            -o "-c listen_addresses=127.0.0.1 -p $port -k $DIR/socket -c fsync=off -c max_connections=50 -c max_locks_per_transaction=1024" start >/dev/null \
             || { tail -n 20 "$DIR/server.log" >&2; exit 1; }
     fi
     local port; port=$(cat "$DIR/port")

@@ -4,7 +4,13 @@ import OEEModel
 // oeedb benchmarks: prints wall time (best of N runs) and peak memory.
 // Usage: swift run -c release oeedb-bench [tables]
 
-let tables = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 2_000
+let arguments = Array(CommandLine.arguments.dropFirst())
+let tables = arguments.first.flatMap(Int.init) ?? 2_000
+// `oeedb-bench N --export FILE`: write the synthetic model as a JSON snapshot and stop.
+if let i = arguments.firstIndex(of: "--export"), i + 1 < arguments.count {
+    try ModelSnapshot.encode(SyntheticModel.build(tables: tables)).write(to: URL(fileURLWithPath: arguments[i + 1]))
+    exit(0)
+}
 let runs = 5
 
 func peakRSSMiB() -> Double {
