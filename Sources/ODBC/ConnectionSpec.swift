@@ -99,6 +99,9 @@ public struct ConnectionSpec: Hashable, Sendable {
                 }
             }
             if microsoft, let trust = query["trust_server_certificate"] { pairs.append(("TrustServerCertificate", trust)) }
+            // Microsoft's driver silently reconnects idle sessions; a new session
+            // would not hold the runner's session lock or its settings.
+            if microsoft { pairs.append(("ConnectRetryCount", "0")) }
             spec = ConnectionSpec(engine: .sqlserver, odbcString: render(pairs), masked: "", driver: d)
             spec.port = port
         case "postgres", "postgresql":

@@ -62,6 +62,7 @@ public final class ODBCConnection {
         if !autocommit { SQLEndTran(SQLSMALLINT(SQL_HANDLE_DBC), handle, SQLSMALLINT(SQL_ROLLBACK)) }
         SQLDisconnect(handle)
         connected = false
+        autocommit = true
     }
 
     static func info(_ dbc: SQLHDBC, _ type: SQLUSMALLINT) -> String {
@@ -99,19 +100,29 @@ public final class ODBCConnection {
     }
 
     /// Runs `body` in a transaction: commits if it returns, rolls back if it
-    /// throws (and rethrows). Restores autocommit afterwards.
+    /// throws (and rethrows), then restores autocommit. If the rollback itself
+    /// fails, the connection is closed — disconnecting rolls back — because
+    /// turning autocommit back on would commit the open transaction.
     @discardableResult
     public func withTransaction<T>(_ body: (ODBCConnection) throws -> T) throws -> T {
         try setAutocommit(false)
-        defer { try? setAutocommit(true) }
+        let result: T
         do {
-            let result = try body(self)
+            result = try body(self)
             try commit()
-            return result
         } catch {
-            try? rollback()
+            directStatement?.closeCursor()
+            do {
+                try rollback()
+            } catch {
+                close()
+                throw error
+            }
+            try? setAutocommit(true)
             throw error
         }
+        try setAutocommit(true)
+        return result
     }
 
     /// Executes SQL (one statement or a batch), draining every result set so

@@ -29,6 +29,11 @@ final class ODBCStatement {
 
     var wide: Bool { textMode == .wide }
 
+    /// Discards pending results so the connection can end its transaction.
+    func closeCursor() {
+        SQLFreeStmt(handle, SQLUSMALLINT(SQL_CLOSE))
+    }
+
     func check(_ rc: SQLRETURN, _ context: @autoclosure () -> String) throws {
         try Diagnostics.check(rc, SQLSMALLINT(SQL_HANDLE_STMT), handle, context())
     }

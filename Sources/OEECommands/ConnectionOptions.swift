@@ -21,7 +21,8 @@ struct ConnectionOptions: ParsableArguments {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 throw CLIError("cannot read the password file \(path); check the path and its permissions")
             }
-            return text.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            let first = text.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            return first.hasSuffix("\r") ? String(first.dropLast()) : first
         }
         return env["OEEDB_PASSWORD"]
     }

@@ -45,9 +45,19 @@ extension Oeedb {
         @Flag(name: .long, help: "Also print the SQL that would bring the database back to the model.")
         var sql = false
 
-        /// Drift is exit 1; every error (a ``CLIError``) is exit 2.
+        /// Drift is exit 1; every error is exit 2, so CI never reads a broken run as drift.
         func run() throws {
-            try reportingErrors { try body() }
+            do {
+                try body()
+            } catch let e as ExitCode {
+                throw e
+            } catch let e as CLIError {
+                Console.err("error: \(e.message)")
+                throw ExitCode(2)
+            } catch {
+                Console.err("error: \(error)")
+                throw ExitCode(2)
+            }
         }
 
         func body() throws {
@@ -62,7 +72,11 @@ extension Oeedb {
                 expected = try source.load()
                 label = source.model ?? "the schema model"
             case .applied:
-                let applied = try context.runner.status().filter { $0.state == .applied }.map(\.version).max()
+                let statuses = try context.runner.status()
+                if let bad = statuses.first(where: { [.failed, .checksumMismatch, .missingFile].contains($0.state) }) {
+                    throw CLIError("V\(bad.version) \(bad.name) is \(bad.state.rawValue) in \(context.spec.summary); the applied state is unclear, so drift against it would mislead. Run 'oeedb validate', or use --against model")
+                }
+                let applied = statuses.filter { $0.state == .applied }.map(\.version).max()
                 guard let version = applied, let m = context.directory.migrations.first(where: { $0.file.version == version }) else {
                     throw CLIError("no migration is applied to \(context.spec.summary); run 'oeedb migrate' first or use --against model")
                 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ODBC
 import Runner
 
 extension Oeedb {
@@ -52,6 +53,9 @@ extension Oeedb {
                 var report: RunReport
                 do {
                     report = try runner.migrate(.init(target: target, dryRun: dryRun, postChecks: !noPostCheck))
+                } catch let e as ODBCError {
+                    // The connection or the server failed outside a migration (lock, history).
+                    throw CLIError(e.description, exitCode: 2)
                 } catch let e as RunnerError {
                     if json {
                         var failed = RunReport(database: context.spec.summary, dialect: context.dialect.id)

@@ -20,9 +20,10 @@ extension DiffRun {
             }
             let was = before.boundaryValues, now = pf.boundaryValues
             let wasSet = Set(was), nowSet = Set(now)
-            // Schemes on this function, in the new model; a scheme created in this
-            // migration already covers the new boundaries.
-            let schemes = new.partitionSchemes.filter { $0.function == pf.name && oldSchemes[$0.name] != nil }.map(\.name)
+            // Every scheme on this function when the split runs: those of the old
+            // model (a scheme dropped later in this migration still exists then).
+            // A scheme created in this migration already covers the new boundaries.
+            let schemes = old.partitionSchemes.filter { $0.function == pf.name }.map(\.name)
             for b in now where !wasSet.contains(b) {
                 builder.add(.createPartitions, .splitRange(function: pf.name, schemes: schemes, boundary: b))
             }

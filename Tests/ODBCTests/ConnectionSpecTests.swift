@@ -12,7 +12,7 @@ import Testing
 
     @Test func microsoftDriverGetsItsOwnKeywords() throws {
         let spec = try ConnectionSpec.resolve("sqlserver://app@h/oee?encrypt=strict", password: "x", driver: "ODBC Driver 18 for SQL Server")
-        #expect(spec.odbcString == "Driver=ODBC Driver 18 for SQL Server;Server=tcp:h,1433;Database=oee;UID=app;PWD={x};Encrypt=strict")
+        #expect(spec.odbcString == "Driver=ODBC Driver 18 for SQL Server;Server=tcp:h,1433;Database=oee;UID=app;PWD={x};Encrypt=strict;ConnectRetryCount=0")
     }
 
     @Test func strictEncryptionWithFreeTDSIsRefusedClearly() {

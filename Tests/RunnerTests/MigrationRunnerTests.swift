@@ -46,6 +46,24 @@ import Runner
         #expect(try db.runner(dir).status().map(\.state) == [.applied, .failed])
     }
 
+    @Test func migrationFailingOutsideATransactionIsNotRerunBlindly() throws {
+        guard let db = try TestDatabase.make() else { return }
+        let dir = try TestMigrations.temporaryDirectory()
+        try TestMigrations.generate(dir, TestMigrations.v1())
+        try TestMigrations.addHandWritten(dir, version: 2, name: "no_tx", sql: "CREATE TABLE ref.half (id int);\nSELECT 1 / 0;\n",
+                                          snapshot: TestMigrations.v1(), transaction: false)
+        #expect(throws: RunnerError.self) { try db.runner(dir).migrate() }
+        let conn = try db.connect()
+        #expect(try conn.scalar("SELECT to_regclass('ref.half') IS NOT NULL") == "1")   // committed before the failure
+        do {
+            _ = try db.runner(dir).migrate()
+            Issue.record("expected a refusal")
+        } catch let e as RunnerError {
+            #expect(e.message.contains("failed part-way outside a transaction"))
+        }
+        #expect(try conn.scalar("SELECT count(*) FROM oeedb.schema_history WHERE version = 2 AND success") == "0")
+    }
+
     @Test func tamperedAppliedFileStopsMigrate() throws {
         guard let db = try TestDatabase.make() else { return }
         let dir = try TestMigrations.temporaryDirectory()
