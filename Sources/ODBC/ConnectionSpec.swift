@@ -57,6 +57,12 @@ public struct ConnectionSpec: Hashable, Sendable {
     }
 
     static func fromURL(_ text: String, scheme: String, password urlPasswordFallback: String?, driver: String?) throws -> ConnectionSpec {
+        // A password with an unencoded '/' or '@' would spill into the host or
+        // path (and into messages): refuse it, showing the URL masked.
+        if let scheme = text.range(of: "://"), text[scheme.upperBound...].filter({ $0 == "@" }).count > 1
+            || (text.range(of: "@").map { at in text[scheme.upperBound..<at.lowerBound].contains("/") } ?? false) {
+            throw ConnectionError(.badInput, "'\(maskURL(text))' has '@' or '/' in its user or password part; percent-encode them (%40, %2F) or pass the password in OEEDB_PASSWORD")
+        }
         guard let components = URLComponents(string: text) else {
             throw ConnectionError(.badInput, "'\(maskURL(text))' is not a valid URL; expected e.g. postgres://user@host:5432/db")
         }

@@ -25,6 +25,28 @@ public struct MigrationPlan: Hashable, Sendable {
 
     /// Every destructive change with its reason.
     public var destructiveChanges: [(change: SchemaChange, reason: String)] {
-        changes.compactMap { c in c.destructiveReason.map { (c, $0) } }
+        var result = changes.compactMap { c in c.destructiveReason.map { (c, $0) } }
+        // Removing row-level security widens who sees what: destructive unless
+        // the plan restores it (predicates lifted around a blocked change are).
+        for change in changes {
+            switch change {
+            case .dropSecurityPolicy(let q, let p):
+                if !changes.contains(where: { if case .createSecurityPolicy(q, _) = $0 { return true } else { return false } }) {
+                    result.append((change, "drops security policy \(q) and the row-level security of \(Set(p.predicates.map(\.table)).count) table(s)"))
+                }
+            case .dropSecurityPredicate(let q, let p):
+                let restored = changes.contains { c in
+                    if case .addSecurityPredicate(q, let added) = c { return added.table == p.table && added.kind == p.kind }
+                    if case .dropSecurityPolicy(q, _) = c { return true }
+                    return false
+                }
+                if !restored {
+                    result.append((change, "drops the \(p.kind.rawValue.lowercased()) predicate of \(q) on \(p.table)"))
+                }
+            default:
+                break
+            }
+        }
+        return result
     }
 }

@@ -45,6 +45,18 @@ import Testing
         #expect(dsn.masked == "DSN=plant_dsn;PWD=***")
     }
 
+    @Test func unencodedSlashOrAtInAPasswordIsRefusedWithoutShowingIt() {
+        for url in ["postgres://u:2024/x@h/db", "postgres://u:p@ss@h/db"] {
+            do {
+                _ = try ConnectionSpec.resolve(url)
+                Issue.record("expected a refusal for \(url)")
+            } catch let e as ConnectionError {
+                #expect(e.kind == .badInput)
+                #expect(!e.message.contains("2024/x") && !e.message.contains("p@ss"))
+            } catch { Issue.record("unexpected \(error)") }
+        }
+    }
+
     @Test func badInputIsExplained() {
         #expect(throws: ConnectionError.self) { try ConnectionSpec.resolve("") }
         #expect(throws: ConnectionError.self) { try ConnectionSpec.resolve("mysql://h/db") }

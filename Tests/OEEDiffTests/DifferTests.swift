@@ -185,6 +185,18 @@ struct DiffCase: CustomTestStringConvertible, Sendable {
         ])
     }
 
+    @Test func removingRowLevelSecurityIsDestructiveButLiftingItIsNot() throws {
+        let noPolicy = Base.model { db in db.schemas[2].securityPolicies = [] }
+        #expect(try Differ.plan(from: Base.model(), to: noPolicy).destructiveChanges.map(\.reason) == [
+            "drops security policy sec.site_policy and the row-level security of 1 table(s)",
+        ])
+        let lifted = Base.model { db in
+            Base.table(&db, "fact", "cycle") { $0.columns[1] = Column("plant_id", .smallint, "Site").renamed(from: "site_id") }
+            db.schemas[2].securityPolicies[0].predicates = [.filter("sec.fn_site", "plant_id", on: "fact.cycle")]
+        }
+        #expect(try Differ.plan(from: Base.model(), to: lifted).destructiveChanges.isEmpty)
+    }
+
     @Test func identityChangeIsRefusedWithAnExplanation() {
         let b = Base.model { db in Base.table(&db, "ref", "site") { $0.columns[0].identity = nil } }
         #expect(throws: DiffError.self) { try Differ.plan(from: Base.model(), to: b) }
