@@ -206,6 +206,9 @@ public final class MigrationRunner {
             }
         }
         let maxApplied = byVersion.keys.max() ?? 0
+        if let target, target < maxApplied {
+            throw RunnerError("--target \(target) is below the latest applied version V\(maxApplied); oeedb never rolls back. To undo a change, change the model and generate a new migration")
+        }
         var pending: [MigrationDirectory.Migration] = []
         for m in directory.migrations where byVersion[m.file.version] == nil {
             if let target, m.file.version > target { break }

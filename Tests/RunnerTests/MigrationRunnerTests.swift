@@ -16,6 +16,7 @@ import Runner
         #expect(first.applied.allSatisfy { $0.postChecks > 0 })
         let second = try db.runner(dir).migrate()
         #expect(second.applied.isEmpty && second.upToDate)
+        #expect(throws: RunnerError.self) { try db.runner(dir).migrate(.init(target: 1)) }
         let statuses = try db.runner(dir).status()
         #expect(statuses.map(\.state) == [.applied, .applied])
         let conn = try db.connect()
