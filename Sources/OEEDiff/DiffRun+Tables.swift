@@ -96,6 +96,16 @@ extension DiffRun {
         // Old names of touched columns, for matching old constraints and indexes.
         var touchedOld = droppedNames
         for name in changedColumns { if let o = newToOld[name] { touchedOld.insert(o) } }
+        // A computed column reading an altered or dropped column blocks that
+        // change on both engines: drop it before and add it back after.
+        var recreatedNames = Set(recreatedComputed.map { $0.1.name })
+        for c in after.columns where c.computed != nil && !recreatedNames.contains(c.name) {
+            guard let oldName = newToOld[c.name], let was = before.column(named: oldName), let computed = was.computed,
+                  computed.expression.referencedColumns.contains(where: { touchedOld.contains($0) }) else { continue }
+            recreatedComputed.append((was, c))
+            recreatedNames.insert(c.name)
+            touchedOld.insert(oldName)
+        }
         securityTouchedColumns[pair.old, default: []].formUnion(touchedOld)
 
         // Defaults: dropped when changed, or when their column is altered or dropped.
@@ -106,16 +116,19 @@ extension DiffRun {
                 builder.add(.dropIndexesAndConstraints, .dropDefault(pair.old, column: c.name, d))
             }
         }
-        for c in droppedColumns { builder.add(.dropColumnsAndTables, .dropColumn(q, c)) }
+        // Computed columns go first: they may read the columns dropped after them.
         for (was, now) in recreatedComputed {
             builder.add(.dropColumnsAndTables, .dropColumn(q, Column(name: now.name, type: was.type, isNullable: was.isNullable, computed: was.computed)))
-            builder.add(.createTablesAndColumns, .addColumn(q, now))
+        }
+        for c in droppedColumns.sorted(by: { ($0.computed != nil ? 0 : 1) < ($1.computed != nil ? 0 : 1) }) {
+            builder.add(.dropColumnsAndTables, .dropColumn(q, c))
         }
         for (was, now) in altered {
             var target = now
             target.defaultConstraint = nil
             builder.add(.createTablesAndColumns, .alterColumn(q, from: Column(name: now.name, type: was.type, isNullable: was.isNullable), to: target))
         }
+        for (_, now) in recreatedComputed { builder.add(.createTablesAndColumns, .addColumn(q, now)) }
         for c in after.columns where newToOld[c.name] == nil {
             builder.add(.createTablesAndColumns, .addColumn(q, c))
             describe(.column(q, c.name), from: nil, to: c.description)

@@ -84,7 +84,9 @@ extension SchemaChange {
     public var destructiveReason: String? {
         switch self {
         case .dropTable(let q, _): return "drops table \(q) and all its rows"
-        case .dropColumn(let q, let c): return "drops column \(q).\(c.name) and its data"
+        case .dropColumn(let q, let c):
+            // A computed column holds no data of its own: it is recomputed when added back.
+            return c.computed != nil ? nil : "drops column \(q).\(c.name) and its data"
         case .dropSchema(let s): return "drops schema \(s)"
         case .alterColumn(let q, let from, let to):
             if let why = TypeNarrowing.reason(from: from.type, to: to.type) {

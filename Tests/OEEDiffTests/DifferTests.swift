@@ -207,6 +207,29 @@ struct DiffCase: CustomTestStringConvertible, Sendable {
         }
     }
 
+    @Test func computedColumnsAreRebuiltAroundChangesToWhatTheyRead() throws {
+        func model(_ qtyType: SQLType, keepScrap: Bool = true) -> Database {
+            Database("x") {
+                Schema("fact") {
+                    Table("cycle") {
+                        Column("good_qty", qtyType)
+                        if keepScrap { Column("scrap_qty", .int) }
+                        Column("total_qty", .bigint).computed(keepScrap ? col("good_qty") + col("scrap_qty") : col("good_qty"))
+                    }
+                }
+            }
+        }
+        let widened = try Differ.plan(from: model(.int), to: model(.bigint))
+        #expect(widened.changes.map(\.description) == [
+            "drop column fact.cycle.total_qty", "alter column fact.cycle.good_qty int -> bigint", "add column fact.cycle.total_qty",
+        ])
+        let dropped = try Differ.plan(from: model(.int), to: model(.int, keepScrap: false))
+        #expect(dropped.changes.map(\.description) == [
+            "drop column fact.cycle.total_qty", "drop column fact.cycle.scrap_qty", "add column fact.cycle.total_qty",
+        ])
+        #expect(dropped.destructiveChanges.map(\.reason) == ["drops column fact.cycle.scrap_qty and its data"])
+    }
+
     @Test func staleRenameHintIsIgnoredOnceApplied() throws {
         let renamed = Base.model { db in Base.table(&db, "ref", "site") { $0.columns[1] = Column("site_code", .varchar(32), "Code").renamed(from: "code") } }
         #expect(try Differ.plan(from: renamed, to: renamed).isEmpty)
