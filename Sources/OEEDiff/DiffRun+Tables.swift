@@ -145,6 +145,17 @@ extension DiffRun {
         diffIndexes(pair, touchedOld: touchedOld, renamedColumns: newToOld)
     }
 
+    /// Old → new column names of a table pair, from `renamedFrom` hints (the
+    /// same matching ``diffTable`` does).
+    static func columnRenames(_ pair: TablePair) -> [String: String] {
+        var renames: [String: String] = [:]
+        let oldNames = Set(pair.before.columns.map(\.name))
+        for c in pair.after.columns where !oldNames.contains(c.name) {
+            if let hint = c.renamedFrom, oldNames.contains(hint), pair.after.column(named: hint) == nil { renames[hint] = c.name }
+        }
+        return renames
+    }
+
     /// Maps an old column list to new names (renames applied).
     func renamed(_ columns: [String], _ newToOld: [String: String]) -> [String] {
         let oldToNew = Dictionary(newToOld.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
@@ -209,6 +220,9 @@ extension DiffRun {
             var mapped = was
             mapped.columns = renamed(was.columns, renamedColumns)
             mapped.referencedTable = renamedTo[was.referencedTable] ?? was.referencedTable
+            // A renamed referenced column keeps the constraint (sp_rename follows it): no rebuild.
+            let referencedRenames = columnRenames[mapped.referencedTable] ?? [:]
+            mapped.referencedColumns = was.referencedColumns.map { referencedRenames[$0] ?? $0 }
             if mapped.withoutDescription != fk.withoutDescription || touches(was.columns) {
                 foreignKeysToRebuild.insert("\(q)|\(fk.name)")
             }

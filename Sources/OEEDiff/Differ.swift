@@ -52,6 +52,8 @@ struct DiffRun {
     var createdTables: [(QualifiedName, Table)] = []
     /// Old qualified name → new qualified name, for matched tables.
     var renamedTo: [QualifiedName: QualifiedName] = [:]
+    /// Column renames (old name → new name) per table, by the table's new name.
+    var columnRenames: [QualifiedName: [String: String]] = [:]
 
     /// Foreign keys (by owning new table and name) that must be dropped and re-added.
     var foreignKeysToRebuild: Set<String> = []
@@ -68,6 +70,7 @@ struct DiffRun {
         diffSchemasCreated()
         diffPartitions()
         matchTables()
+        for pair in pairs { columnRenames[pair.new] = DiffRun.columnRenames(pair) }
         for pair in pairs { diffTable(pair) }
         diffForeignKeys()
         diffFunctionsAndPolicies()

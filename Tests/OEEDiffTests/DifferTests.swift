@@ -137,6 +137,13 @@ struct DiffCase: CustomTestStringConvertible, Sendable {
             }
         }, expected: ["drop foreign key fk_machine_site on ref.machine", "drop index ix_machine_site on ref.machine",
                       "alter column ref.machine.site_id smallint -> int", "create index ix_machine_site_id on ref.machine"]),
+        DiffCase(name: "renaming a referenced key column keeps the foreign key", edit: { db in
+            Base.table(&db, "ref", "site") {
+                $0.columns[0] = Column("id", .smallint, "Key").identity().renamed(from: "site_id")
+                $0.primaryKey = PrimaryKey("pk_site", "id")
+            }
+            Base.table(&db, "ref", "machine") { $0.foreignKeys[0].referencedColumns = ["id"] }
+        }, expected: ["rename column ref.site.site_id to id"]),
         DiffCase(name: "policy state off", edit: { db in
             db.schemas[2].securityPolicies[0].isEnabled = false
         }, expected: ["set security policy sec.site_policy state OFF"]),
