@@ -6,6 +6,9 @@ import OEEModel
 public struct MigrationDirectory: Sendable {
     public let url: URL
     public private(set) var migrations: [Migration]
+    /// SHA-256 of every file read by `load`, by file name: verification checks
+    /// the bytes that will run, and reads nothing twice.
+    private var loadedChecksums: [String: String] = [:]
 
     /// A migration as found on disk.
     public struct Migration: Hashable, Sendable {
@@ -20,9 +23,13 @@ public struct MigrationDirectory: Sendable {
             get throws { try MigrationHeader.parse(text, file: sqlURL.lastPathComponent) }
         }
 
+        /// The snapshot's bytes as read (and hashed) when the directory was
+        /// loaded: what `verify()` checked is what is decoded.
+        var snapshotData: Data?
+
         public func snapshot() throws -> Database {
             let data: Data
-            do { data = try Data(contentsOf: snapshotURL) } catch {
+            do { data = try snapshotData ?? Data(contentsOf: snapshotURL) } catch {
                 throw MigrationError("\(snapshotURL.lastPathComponent): model snapshot of \(file) is missing; every migration needs its snapshot (regenerate from the commit that added it)")
             }
             do { return try ModelSnapshot.decode(data) } catch {
@@ -46,9 +53,13 @@ public struct MigrationDirectory: Sendable {
             guard let text = String(data: data, encoding: .utf8) else {
                 throw MigrationError("\(sqlURL.path): not UTF-8 text")
             }
+            let snapshotURL = url.appendingPathComponent(file.stem + ".json")
+            let snapshotData = try? Data(contentsOf: snapshotURL)
             dir.migrations.append(Migration(
-                file: file, sqlURL: sqlURL, snapshotURL: url.appendingPathComponent(file.stem + ".json"),
-                checksum: Checksum.sha256(data), text: text))
+                file: file, sqlURL: sqlURL, snapshotURL: snapshotURL,
+                checksum: Checksum.sha256(data), text: text, snapshotData: snapshotData))
+            if let snapshotData { dir.loadedChecksums[snapshotURL.lastPathComponent] = Checksum.sha256(snapshotData) }
+            dir.loadedChecksums[name] = dir.migrations.last!.checksum
         }
         dir.migrations.sort { $0.file < $1.file }
         return dir
@@ -79,7 +90,7 @@ public struct MigrationDirectory: Sendable {
     public func computedIntegrity() throws -> IntegrityFile {
         var entries: [String: String] = [:]
         for name in try trackedFiles() {
-            entries[name] = Checksum.sha256(try Data(contentsOf: url.appendingPathComponent(name)))
+            entries[name] = try loadedChecksums[name] ?? Checksum.sha256(Data(contentsOf: url.appendingPathComponent(name)))
         }
         return IntegrityFile(entries: entries)
     }
