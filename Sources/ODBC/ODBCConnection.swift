@@ -16,6 +16,22 @@ public final class ODBCConnection {
     public let textMode: TextMode
     private var connected = false
     private var directStatement: ODBCStatement?
+    /// Prepared statements still alive, freed before the connection closes
+    /// (SQLDisconnect frees their handles behind their backs otherwise).
+    private var prepared: [WeakStatement] = []
+
+    private struct WeakStatement { weak var statement: ODBCStatement? }
+
+    func track(_ statement: ODBCStatement) {
+        prepared.removeAll { $0.statement == nil }
+        prepared.append(WeakStatement(statement: statement))
+    }
+
+    private func freeStatements() {
+        directStatement = nil
+        for p in prepared { p.statement?.free() }
+        prepared = []
+    }
     public private(set) var autocommit = true
 
     public enum TextMode: Sendable { case wide, utf8 }
@@ -47,7 +63,7 @@ public final class ODBCConnection {
     }
 
     deinit {
-        directStatement = nil
+        freeStatements()
         if connected {
             if !autocommit { SQLEndTran(SQLSMALLINT(SQL_HANDLE_DBC), handle, SQLSMALLINT(SQL_ROLLBACK)) }
             SQLDisconnect(handle)
@@ -57,7 +73,7 @@ public final class ODBCConnection {
 
     /// Closes the connection now (rolling back an open transaction).
     public func close() {
-        directStatement = nil
+        freeStatements()
         guard connected else { return }
         if !autocommit { SQLEndTran(SQLSMALLINT(SQL_HANDLE_DBC), handle, SQLSMALLINT(SQL_ROLLBACK)) }
         SQLDisconnect(handle)

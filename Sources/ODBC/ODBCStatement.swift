@@ -23,8 +23,24 @@ final class ODBCStatement {
         handle = stmt
     }
 
+    /// Set when the handle was freed early (its connection closed).
+    private(set) var isFreed = false
+
     deinit {
+        free()
+    }
+
+    /// Frees the handle now; later use throws instead of touching freed memory.
+    func free() {
+        guard !isFreed else { return }
+        isFreed = true
         SQLFreeHandle(SQLSMALLINT(SQL_HANDLE_STMT), handle)
+    }
+
+    func ensureUsable() throws {
+        if isFreed {
+            throw ODBCError(context: "use statement on \(displayName)", records: [.init(sqlState: "08003", nativeCode: 0, message: "the connection was closed")])
+        }
     }
 
     var wide: Bool { textMode == .wide }
@@ -41,6 +57,7 @@ final class ODBCStatement {
     /// `SQLExecDirect` then drain. The handle may be reused: any open cursor
     /// and earlier parameter bindings are released first.
     func run(_ sql: String, _ values: [ODBCValue]) throws -> ODBCResult {
+        try ensureUsable()
         SQLFreeStmt(handle, SQLUSMALLINT(SQL_CLOSE))
         SQLFreeStmt(handle, SQLUSMALLINT(SQL_RESET_PARAMS))
         parameters = nil
@@ -72,6 +89,7 @@ final class ODBCStatement {
 
     /// `SQLExecute` of a prepared statement, then drain.
     func executePrepared(_ values: [ODBCValue]) throws -> ODBCResult {
+        try ensureUsable()
         SQLFreeStmt(handle, SQLUSMALLINT(SQL_CLOSE))
         SQLFreeStmt(handle, SQLUSMALLINT(SQL_RESET_PARAMS))
         try bind(values)
@@ -193,6 +211,7 @@ public final class ODBCPreparedStatement {
         statement = try ODBCStatement(connection: connection)
         self.sql = sql
         try statement.prepare(sql)
+        connection.track(statement)
     }
 
     @discardableResult

@@ -39,6 +39,14 @@ import ODBC
         }
     }
 
+    @Test func preparedStatementOfAClosedConnectionThrowsInsteadOfCrashing() throws {
+        guard let conn = try TestEngines.postgres() else { return }
+        let statement = try conn.prepare("SELECT ?::int")
+        #expect(try statement.execute([.int(1)]).resultSets.first?.rows == [["1"]])
+        conn.close()
+        #expect(throws: ODBCError.self) { try statement.execute([.int(2)]) }
+    }
+
     @Test func droppedConnectionsCloseTheirServerSessions() throws {
         guard TestEngines.postgresSpec != nil else { return }
         for _ in 0..<60 {
