@@ -48,7 +48,10 @@ extension PostgreSQLDialect: RunnerDialect {
         "SELECT pg_advisory_unlock(hashtext(\(PGSQL.string(resource))));"
     }
 
-    public var transactionPreamble: [String] { [] }
+    /// Marks the transaction global (`oeedb.is_global` = 1) so row-level-security
+    /// predicates that honour it let pre- and post-checks see every row, even
+    /// on tables whose owner is subject to FORCE ROW LEVEL SECURITY.
+    public var transactionPreamble: [String] { ["SELECT set_config('oeedb.is_global', '1', true);"] }
 
     public var currentUserQuery: String { "SELECT current_user;" }
 

@@ -53,7 +53,12 @@ extension SQLServerDialect: RunnerDialect {
         "EXEC sys.sp_releaseapplock @Resource = \(TSQL.nstring(resource)), @LockOwner = N'Session';"
     }
 
-    public var transactionPreamble: [String] { ["SET XACT_ABORT ON;"] }
+    /// XACT_ABORT makes any error doom the transaction. The session is marked
+    /// global (`is_global` = 1) so row-level-security predicates that honour
+    /// it, like the canonical `sec.fn_site_filter`, let checks see every row.
+    public var transactionPreamble: [String] {
+        ["SET XACT_ABORT ON;", "EXEC sys.sp_set_session_context @key = N'is_global', @value = 1;"]
+    }
 
     public var currentUserQuery: String { "SELECT SUSER_SNAME();" }
 

@@ -124,6 +124,31 @@ import Runner
         }
     }
 
+    @Test func preChecksSeeRowsHiddenByRowLevelSecurity() throws {
+        guard let db = try TestDatabase.make() else { return }
+        let dir = try TestMigrations.temporaryDirectory()
+        try TestMigrations.generate(dir, TestMigrations.v1())
+        _ = try db.runner(dir).migrate()
+        let conn = try db.connect()
+        // The migrating role owns the table, and FORCE makes the policy apply to it:
+        // only a session marked global sees (or writes) any row.
+        try conn.execute("ALTER TABLE ref.machine ENABLE ROW LEVEL SECURITY")
+        try conn.execute("ALTER TABLE ref.machine FORCE ROW LEVEL SECURITY")
+        try conn.execute("CREATE POLICY p_global ON ref.machine USING (current_setting('oeedb.is_global', true) = '1')")
+        try conn.execute("INSERT INTO ref.site VALUES (1, 'A')")
+        try conn.execute("SELECT set_config('oeedb.is_global', '1', false)")
+        try conn.execute("INSERT INTO ref.machine (site_id, name, qty) VALUES (1, NULL, 1)")
+        try conn.execute("SELECT set_config('oeedb.is_global', '', false)")
+        #expect(try conn.scalar("SELECT count(*) FROM ref.machine") == "0")   // hidden from this session
+        try TestMigrations.generate(dir, TestMigrations.edit(TestMigrations.v1(), "machine") { $0.columns[2].isNullable = false }, name: "name_required")
+        do {
+            _ = try db.runner(dir).migrate()
+            Issue.record("expected the pre-check to see the hidden NULL")
+        } catch let e as RunnerError {
+            #expect(e.message.contains("pre-check 'no_nulls_ref_machine_name' failed"), "\(e)")
+        }
+    }
+
     @Test func postCheckCatchesSQLThatDoesNotProduceItsSnapshot() throws {
         guard let db = try TestDatabase.make() else { return }
         let dir = try TestMigrations.temporaryDirectory()
