@@ -48,12 +48,7 @@ extension Oeedb {
 
         func run() throws {
             try reportingErrors {
-                let model = try source.load()
-                let errors = ModelValidator.validate(model).errors
-                guard errors.isEmpty else {
-                    for e in errors { Console.err("error: \(e)") }
-                    throw CLIError("the model has \(errors.count) error(s); fix them (see 'oeedb model check') before documenting it", exitCode: 1)
-                }
+                let model = try source.loadValid(before: "documenting it")
                 let renderer = DocsRenderer(model)
                 let graphviz = try locateGraphviz()
                 let files: [DocFile]

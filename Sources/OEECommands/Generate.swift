@@ -47,12 +47,7 @@ extension Oeedb {
 
         func run() throws {
             try reportingErrors {
-                let model = try source.load()
-                let errors = ModelValidator.validate(model).errors
-                guard errors.isEmpty else {
-                    for e in errors { Console.err("error: \(e)") }
-                    throw CLIError("the model has \(errors.count) error(s); see 'oeedb model check'", exitCode: 1)
-                }
+                let model = try source.loadValid(before: "generating migrations")
                 let dialects = try dialect.map { [try Dialects.named($0)] } ?? Dialects.all
                 var outOfDate = false
                 for d in dialects {

@@ -23,12 +23,7 @@ extension Oeedb.Model {
 
         func run() throws {
             try reportingErrors {
-                let database = try source.load()
-                let errors = ModelValidator.validate(database).errors
-                guard errors.isEmpty else {
-                    for e in errors { Console.err("error: \(e)") }
-                    throw CLIError("the model has \(errors.count) error(s); fix them (see 'oeedb model check') before exporting", exitCode: 1)
-                }
+                let database = try source.loadValid(before: "exporting")
                 let data = try ModelSnapshot.encode(database)
                 if let out {
                     do {

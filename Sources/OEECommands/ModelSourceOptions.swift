@@ -13,6 +13,18 @@ struct ModelSourceOptions: ParsableArguments {
         guard let path = model else { return OEESchema.database }
         return try ModelFile.read(path)
     }
+
+    /// The model, after validation: its errors go to standard error and the
+    /// command stops with exit 1 before doing `action`.
+    func loadValid(before action: String) throws -> Database {
+        let database = try load()
+        let errors = ModelValidator.validate(database).errors
+        guard errors.isEmpty else {
+            for e in errors { Console.err("error: \(e)") }
+            throw CLIError("the model has \(errors.count) error(s); fix them (see 'oeedb model check') before \(action)", exitCode: 1)
+        }
+        return database
+    }
 }
 
 /// Reading and writing model snapshot files, with errors that name the file.

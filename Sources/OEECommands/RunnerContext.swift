@@ -2,9 +2,7 @@ import Foundation
 import Migrations
 import ODBC
 import OEEDiff
-import PostgreSQL
 import Runner
-import SQLServer
 
 /// Connection, dialect and migration directory for the commands that touch a
 /// live database.
@@ -17,11 +15,8 @@ struct RunnerContext {
 
     static func open(_ options: ConnectionOptions, migrations: String, dialectOverride: String?) throws -> RunnerContext {
         let spec = try options.resolve()
-        let dialect: any RunnerDialect
-        switch dialectOverride ?? spec.engine.rawValue {
-        case "sqlserver": dialect = SQLServerDialect()
-        case "postgres": dialect = PostgreSQLDialect()
-        default:
+        let id = dialectOverride ?? spec.engine.rawValue
+        guard let dialect = Dialects.all.first(where: { $0.id == id }) as? any RunnerDialect else {
             throw CLIError("cannot tell the database engine from the connection (\(spec.masked)); pass --dialect sqlserver or --dialect postgres")
         }
         let url = URL(fileURLWithPath: migrations).appendingPathComponent(dialect.id)

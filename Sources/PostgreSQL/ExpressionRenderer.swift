@@ -339,22 +339,3 @@ extension Expression {
         calledFunctions.contains { $0.uppercased() == "ISJSON" }
     }
 }
-
-extension String {
-    /// `12`, `-0.85`, `+3.`, `.5`: digits with an optional sign and decimal point.
-    var isExactNumeral: Bool {
-        var s = Substring(self)
-        if s.first == "-" || s.first == "+" { s = s.dropFirst() }
-        let parts = s.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let digits = parts.joined()
-        guard !digits.isEmpty, parts.count <= 2 else { return false }
-        return digits.allSatisfy { $0.isASCII && $0.isNumber }
-    }
-
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
-        while let l = s.last, l.isWhitespace { s = s.dropLast() }
-        return String(s)
-    }
-}

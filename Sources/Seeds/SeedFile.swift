@@ -42,13 +42,14 @@ public struct SeedFile: Hashable, Sendable {
         guard let head = records.first else {
             return .failure(SeedDiagnostic(file: path, line: 1, column: nil, message: "the file is empty; a seed file starts with a header row naming the table's columns"))
         }
-        let header = head.fields.map { $0.text.trimmingSpaces }
+        let header = head.fields.map { $0.text.trimmingBlanks }
         return .success(SeedFile(path: path, table: table, header: header, records: Array(records.dropFirst()), headerLine: head.line))
     }
 }
 
 extension String {
-    var trimmingSpaces: String {
+    /// The text without leading and trailing spaces and tabs (CSV cells keep newlines).
+    var trimmingBlanks: String {
         var s = Substring(self)
         while s.first == " " || s.first == "\t" { s.removeFirst() }
         while s.last == " " || s.last == "\t" { s.removeLast() }

@@ -10,7 +10,7 @@ import OEEModel
 /// drivers return it (`t`/`f`, `.8500`, seven fraction digits of zeros).
 public enum SeedValueParser {
     public static func parse(_ raw: String, as type: SQLType, fromDatabase: Bool = false) -> Result<SeedValue, SeedValueError> {
-        let text = type.family == .text ? raw : raw.trimmingSpaces
+        let text = type.family == .text ? raw : raw.trimmingBlanks
         switch type {
         case .tinyint: return integer(text, in: 0...255, type)
         case .smallint: return integer(text, in: -32_768...32_767, type)
@@ -134,7 +134,7 @@ public enum SeedValueParser {
     /// A timestamp with `Z` or `±hh[:mm]`, canonicalised to its UTC instant.
     static func offsetTimestamp(_ text: String, precision p: Int) -> Result<SeedValue, SeedValueError> {
         let bad = SeedValueError("'\(text)' is not a timestamp with offset; write YYYY-MM-DDThh:mm:ss+hh:mm")
-        var body = Substring(text.trimmingSpaces)
+        var body = Substring(text.trimmingBlanks)
         var offsetMinutes = 0
         if body.last == "Z" || body.last == "z" {
             body.removeLast()
