@@ -52,6 +52,8 @@ let package = Package(
         .executableTarget(name: "oeedb", dependencies: ["OEECommands"]),
         .executableTarget(name: "oeedb-bench", dependencies: ["OEEModel", "OEEDSL", "OEEDiff", "SQLServer"], path: "Benchmarks/oeedb-bench"),
 
+        // What the test targets share: the live engines the test command starts.
+        .target(name: "OEETestSupport", path: "Tests/Support"),
         .testTarget(name: "OEEModelTests", dependencies: ["OEEModel", "OEEDSL"]),
         .testTarget(name: "OEEDiffTests", dependencies: ["OEEDiff", "OEEDSL"]),
         .testTarget(name: "SQLServerTests", dependencies: [
@@ -63,8 +65,8 @@ let package = Package(
             "PostgreSQL", "OEEDSL",
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
         ], exclude: ["__Snapshots__"]),
-        .testTarget(name: "ODBCTests", dependencies: ["ODBC"]),
-        .testTarget(name: "RunnerTests", dependencies: [
+        .testTarget(name: "ODBCTests", dependencies: ["OEETestSupport", "ODBC"]),
+        .testTarget(name: "RunnerTests", dependencies: ["OEETestSupport", 
             "Runner", "PostgreSQL", "SQLServer", "OEEDSL",
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
         ], exclude: ["__Snapshots__"]),
@@ -72,13 +74,13 @@ let package = Package(
             "Docs", "OEEDSL", "OEESchema", "OEECommands",
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
         ], exclude: ["__Snapshots__"]),
-        .testTarget(name: "SeedsTests", dependencies: [
+        .testTarget(name: "SeedsTests", dependencies: ["OEETestSupport", 
             "Seeds", "OEESchema", "OEEModel", "OEEDiff", "PostgreSQL", "ODBC",
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "OEEDSLTests", dependencies: ["OEEDSL"]),
         .testTarget(name: "OEESchemaTests", dependencies: ["OEESchema", "OEEModel"]),
-        .testTarget(name: "OEECommandsTests", dependencies: ["OEECommands"]),
+        .testTarget(name: "OEECommandsTests", dependencies: ["OEETestSupport", "OEECommands"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,3 @@
 import OEECommands
 
-Oeedb.main()
+Oeedb.runMain()

@@ -1,18 +1,21 @@
 import Foundation
 import Testing
 import ODBC
+import OEETestSupport
 
 @Suite(.serialized) struct PostgresODBCTests {
-    @Test func connectsAndReportsTheServer() throws {
-        guard let conn = try TestEngines.postgres() else { return }
+    @Test(.needsPostgres)
+    func connectsAndReportsTheServer() throws {
+        let conn = try #require(try TestEngines.postgres())
         let info = conn.serverInfo
         #expect(info.product == "PostgreSQL")
         #expect(info.driver.contains("psqlodbcw"))
         #expect(try conn.scalar("SELECT 40 + 2") == "42")
     }
 
-    @Test func roundTripsEveryParameterType() throws {
-        guard let conn = try TestEngines.postgres() else { return }
+    @Test(.needsPostgres)
+    func roundTripsEveryParameterType() throws {
+        let conn = try #require(try TestEngines.postgres())
         try conn.execute("CREATE TEMP TABLE rt (t varchar(50), n numeric(12,4), ts timestamp(3), d date, b boolean, i bigint, f double precision, bin bytea, nul int)")
         let insert = try conn.prepare("INSERT INTO rt VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         try insert.execute([.text("aü世🚀"), .decimal("12345.6789"), .timestamp("2026-11-27 10:11:12.345"), .date("2026-02-28"),
@@ -24,14 +27,16 @@ import ODBC
         #expect(rows[1].allSatisfy { $0 == nil })
     }
 
-    @Test func readsLongValuesInPieces() throws {
-        guard let conn = try TestEngines.postgres() else { return }
+    @Test(.needsPostgres)
+    func readsLongValuesInPieces() throws {
+        let conn = try #require(try TestEngines.postgres())
         let long = String(repeating: "Ωx", count: 60_000)
         #expect(try conn.scalar("SELECT ?::text", [.text(long)]) == long)
     }
 
-    @Test func errorsOfLaterStatementsInABatchSurface() throws {
-        guard let conn = try TestEngines.postgres() else { return }
+    @Test(.needsPostgres)
+    func errorsOfLaterStatementsInABatchSurface() throws {
+        let conn = try #require(try TestEngines.postgres())
         #expect(throws: ODBCError.self) { try conn.execute("SELECT 1; SELECT 1/0; SELECT 2") }
         do { try conn.execute("SELECT 1; SELECT * FROM no_such_table") } catch let e as ODBCError {
             #expect(e.sqlState == "42P01")
@@ -39,27 +44,29 @@ import ODBC
         }
     }
 
-    @Test func preparedStatementOfAClosedConnectionThrowsInsteadOfCrashing() throws {
-        guard let conn = try TestEngines.postgres() else { return }
+    @Test(.needsPostgres)
+    func preparedStatementOfAClosedConnectionThrowsInsteadOfCrashing() throws {
+        let conn = try #require(try TestEngines.postgres())
         let statement = try conn.prepare("SELECT ?::int")
         #expect(try statement.execute([.int(1)]).resultSets.first?.rows == [["1"]])
         conn.close()
         #expect(throws: ODBCError.self) { try statement.execute([.int(2)]) }
     }
 
-    @Test func droppedConnectionsCloseTheirServerSessions() throws {
-        guard TestEngines.postgresSpec != nil else { return }
+    @Test(.needsPostgres)
+    func droppedConnectionsCloseTheirServerSessions() throws {
         for _ in 0..<60 {
-            guard let conn = try TestEngines.postgres() else { return }
+            let conn = try #require(try TestEngines.postgres())
             try conn.execute("SELECT 1")
         }
-        guard let probe = try TestEngines.postgres() else { return }
+        let probe = try #require(try TestEngines.postgres())
         let sessions = Int(try probe.scalar("SELECT count(*) FROM pg_stat_activity WHERE usename = current_user") ?? "0") ?? 0
         #expect(sessions < 30, "\(sessions) sessions still open: connections leak")
     }
 
-    @Test func transactionRollsBackOnAnyThrownError() throws {
-        guard let conn = try TestEngines.postgres() else { return }
+    @Test(.needsPostgres)
+    func transactionRollsBackOnAnyThrownError() throws {
+        let conn = try #require(try TestEngines.postgres())
         try conn.execute("CREATE TEMP TABLE tx (v int)")
         struct Boom: Error {}
         #expect(throws: Boom.self) {
@@ -74,11 +81,9 @@ import ODBC
         #expect(conn.autocommit)
     }
 
-    @Test func loginFailureAndMissingDatabaseAreClassified() throws {
-        guard var spec = TestEngines.postgresSpec else {
-            if TestEngines.isCI { Issue.record("OEEDB_TEST_PG is not set") }
-            return
-        }
+    @Test(.needsPostgres)
+    func loginFailureAndMissingDatabaseAreClassified() throws {
+        var spec = try #require(TestEngines.postgresSpec)
         let wrong = try ConnectionSpec.resolve(spec.summary, password: "wrong-pw-Zq9")
         do {
             _ = try ODBCConnector.connect(wrong, environment: TestEngines.environment)

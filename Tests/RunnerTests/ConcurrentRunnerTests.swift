@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import OEEDSL
 import Migrations
+import OEETestSupport
 
 /// Runs the real `oeedb` binary in separate processes.
 enum OeedbBinary {
@@ -47,12 +48,10 @@ enum OeedbBinary {
         return root
     }
 
-    @Test func fourConcurrentRunnersApplyEachMigrationExactlyOnce() throws {
-        guard let db = try TestDatabase.make() else { return }
-        guard FileManager.default.isExecutableFile(atPath: OeedbBinary.url.path) else {
-            Issue.record("oeedb binary not found at \(OeedbBinary.url.path); build it first (swift build)")
-            return
-        }
+    @Test(.needsPostgres)
+    func fourConcurrentRunnersApplyEachMigrationExactlyOnce() throws {
+        let db = try #require(try TestDatabase.make())
+        try #require(FileManager.default.isExecutableFile(atPath: OeedbBinary.url.path), "oeedb binary not found at \(OeedbBinary.url.path); build it first (swift build)")
         let root = try migrationsRoot()
         let args = ["migrate", "--connection", db.url, "--migrations", root.path, "--dialect", "postgres"]
         let runs = try (0..<4).map { _ in try OeedbBinary.launch(args, password: db.password) }
@@ -70,12 +69,10 @@ enum OeedbBinary {
         #expect(Set(appliedLines.map { $0.split(separator: " ")[1] }).count == 5)
     }
 
-    @Test func runnerKilledMidMigrationLeavesThePreviousVersionAndTheNextRunCompletes() throws {
-        guard let db = try TestDatabase.make() else { return }
-        guard FileManager.default.isExecutableFile(atPath: OeedbBinary.url.path) else {
-            Issue.record("oeedb binary not found at \(OeedbBinary.url.path)")
-            return
-        }
+    @Test(.needsPostgres)
+    func runnerKilledMidMigrationLeavesThePreviousVersionAndTheNextRunCompletes() throws {
+        let db = try #require(try TestDatabase.make())
+        try #require(FileManager.default.isExecutableFile(atPath: OeedbBinary.url.path), "oeedb binary not found at \(OeedbBinary.url.path); build it first (swift build)")
         let root = try migrationsRoot()
         let args = ["migrate", "--connection", db.url, "--migrations", root.path, "--dialect", "postgres"]
         // Apply V1–V2 first, then kill the runner while V3 sleeps.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import OEETestSupport
 import ODBC
 import OEEDSL
 import OEEDiff
@@ -23,8 +24,9 @@ import Runner
         return (db, expected)
     }
 
-    @Test func freshlyMigratedDatabaseHasNoDriftAndReadsWithAFixedNumberOfQueries() throws {
-        guard let (db, expected) = try migrated() else { return }
+    @Test(.needsPostgres)
+    func freshlyMigratedDatabaseHasNoDriftAndReadsWithAFixedNumberOfQueries() throws {
+        let (db, expected) = try #require(try migrated())
         let reader = CatalogReader(connection: try db.connect(), dialect: PostgreSQLDialect())
         let result = try reader.drift(expected: expected)
         #expect(result.items.isEmpty, "\(result.items)")
@@ -32,8 +34,9 @@ import Runner
         #expect(result.queryCount == 8)
     }
 
-    @Test func queryCountDoesNotGrowWithTableCount() throws {
-        guard let db = try TestDatabase.make() else { return }
+    @Test(.needsPostgres)
+    func queryCountDoesNotGrowWithTableCount() throws {
+        let db = try #require(try TestDatabase.make())
         let conn = try db.connect()
         try conn.execute("CREATE SCHEMA s")
         for i in 0..<60 { try conn.execute("CREATE TABLE s.t\(i) (id int PRIMARY KEY, v varchar(10))") }
@@ -43,8 +46,9 @@ import Runner
         #expect(reader.queryCount == 8)
     }
 
-    @Test func everyOutOfBandChangeIsDetectedAndNamed() throws {
-        guard let (db, expected) = try migrated() else { return }
+    @Test(.needsPostgres)
+    func everyOutOfBandChangeIsDetectedAndNamed() throws {
+        let (db, expected) = try #require(try migrated())
         let conn = try db.connect()
         let changes = [
             "ALTER TABLE ref.site ADD COLUMN rogue integer",                                           // extra column
@@ -87,8 +91,9 @@ import Runner
         #expect(sql.contains("ALTER TABLE \"ref\".\"site\" DROP COLUMN \"rogue\""))
     }
 
-    @Test func ignorePatternsSilenceMatchingPaths() throws {
-        guard let (db, expected) = try migrated() else { return }
+    @Test(.needsPostgres)
+    func ignorePatternsSilenceMatchingPaths() throws {
+        let (db, expected) = try #require(try migrated())
         let conn = try db.connect()
         try conn.execute("ALTER TABLE ref.site ADD COLUMN rogue integer")
         let result = try CatalogReader(connection: conn, dialect: PostgreSQLDialect()).drift(expected: expected, ignore: ["ref.site.*"])

@@ -1,13 +1,15 @@
 import Foundation
 import Testing
+import OEETestSupport
 import ODBC
 import OEEDSL
 import Migrations
 import Runner
 
 @Suite(.serialized) struct MigrationRunnerTests {
-    @Test func freshApplyThenSecondRunIsANoOp() throws {
-        guard let db = try TestDatabase.make() else { return }
+    @Test(.needsPostgres)
+    func freshApplyThenSecondRunIsANoOp() throws {
+        let db = try #require(try TestDatabase.make())
         let dir = try TestMigrations.temporaryDirectory()
         try TestMigrations.generate(dir, TestMigrations.v1())
         try TestMigrations.generate(dir, TestMigrations.edit(TestMigrations.v1(), "site") { $0.columns.append(Column("note", .text100, "Note").nullable()) }, name: "note")
@@ -24,8 +26,9 @@ import Runner
         #expect(try conn.scalar("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'ref' AND table_name = 'site' AND column_name = 'note'") == "1")
     }
 
-    @Test func failingMigrationLeavesNoPartialObjectsAndNoSuccessRow() throws {
-        guard let db = try TestDatabase.make() else { return }
+    @Test(.needsPostgres)
+    func failingMigrationLeavesNoPartialObjectsAndNoSuccessRow() throws {
+        let db = try #require(try TestDatabase.make())
         let dir = try TestMigrations.temporaryDirectory()
         try TestMigrations.generate(dir, TestMigrations.v1())
         try TestMigrations.addHandWritten(dir, version: 2, name: "broken", sql: """
@@ -47,8 +50,9 @@ import Runner
         #expect(try db.runner(dir).status().map(\.state) == [.applied, .failed])
     }
 
-    @Test func migrationFailingOutsideATransactionIsNotRerunBlindly() throws {
-        guard let db = try TestDatabase.make() else { return }
+    @Test(.needsPostgres)
+    func migrationFailingOutsideATransactionIsNotRerunBlindly() throws {
+        let db = try #require(try TestDatabase.make())
         let dir = try TestMigrations.temporaryDirectory()
         try TestMigrations.generate(dir, TestMigrations.v1())
         try TestMigrations.addHandWritten(dir, version: 2, name: "no_tx", sql: "CREATE TABLE ref.half (id int);\nSELECT 1 / 0;\n",
@@ -65,8 +69,9 @@ import Runner
         #expect(try conn.scalar("SELECT count(*) FROM oeedb.schema_history WHERE version = 2 AND success") == "0")
     }
 
-    @Test func tamperedAppliedFileStopsMigrate() throws {
-        guard let db = try TestDatabase.make() else { return }
+    @Test(.needsPostgres)
+    func tamperedAppliedFileStopsMigrate() throws {
+        let db = try #require(try TestDatabase.make())
         let dir = try TestMigrations.temporaryDirectory()
         try TestMigrations.generate(dir, TestMigrations.v1())
         _ = try db.runner(dir).migrate()
@@ -89,7 +94,8 @@ import Runner
         #expect(try db.runner(dir).validate().contains { $0.contains("checksum differs") })
     }
 
-    @Test func preChecksFireOnViolatingDataAndPassOnCleanData() throws {
+    @Test(.needsPostgres)
+    func preChecksFireOnViolatingDataAndPassOnCleanData() throws {
         let v1 = TestMigrations.v1()
         let v2 = TestMigrations.edit(v1, "machine") { t in
             t.columns[2].isNullable = false                       // NOT NULL → no NULLs
@@ -104,7 +110,7 @@ import Runner
             ("no_violations", "INSERT INTO ref.machine (site_id, name, qty) VALUES (1, 'a', -5)"),
         ]
         for (check, bad) in cases {
-            guard let db = try TestDatabase.make() else { return }
+            let db = try #require(try TestDatabase.make())
             let dir = try TestMigrations.temporaryDirectory()
             try TestMigrations.generate(dir, v1)
             _ = try db.runner(dir).migrate()
@@ -124,8 +130,9 @@ import Runner
         }
     }
 
-    @Test func preChecksSeeRowsHiddenByRowLevelSecurity() throws {
-        guard let db = try TestDatabase.make() else { return }
+    @Test(.needsPostgres)
+    func preChecksSeeRowsHiddenByRowLevelSecurity() throws {
+        let db = try #require(try TestDatabase.make())
         let dir = try TestMigrations.temporaryDirectory()
         try TestMigrations.generate(dir, TestMigrations.v1())
         _ = try db.runner(dir).migrate()
@@ -149,8 +156,9 @@ import Runner
         }
     }
 
-    @Test func postCheckCatchesSQLThatDoesNotProduceItsSnapshot() throws {
-        guard let db = try TestDatabase.make() else { return }
+    @Test(.needsPostgres)
+    func postCheckCatchesSQLThatDoesNotProduceItsSnapshot() throws {
+        let db = try #require(try TestDatabase.make())
         let dir = try TestMigrations.temporaryDirectory()
         try TestMigrations.generate(dir, TestMigrations.v1())
         let v2 = TestMigrations.edit(TestMigrations.v1(), "site") { $0.columns.append(Column("note", .text100, "Note").nullable()) }
@@ -168,8 +176,9 @@ import Runner
         #expect(try conn.scalar("SELECT count(*) FROM information_schema.columns WHERE table_name = 'site' AND column_name = 'remark'") == "0")
     }
 
-    @Test func baselineMarksWithoutRunning() throws {
-        guard let db = try TestDatabase.make() else { return }
+    @Test(.needsPostgres)
+    func baselineMarksWithoutRunning() throws {
+        let db = try #require(try TestDatabase.make())
         let dir = try TestMigrations.temporaryDirectory()
         try TestMigrations.generate(dir, TestMigrations.v1())
         #expect(try db.runner(dir).baseline(version: 1) == ["V0001__baseline"])

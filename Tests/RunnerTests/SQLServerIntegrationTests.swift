@@ -10,7 +10,7 @@ import SQLServer
 /// SQL database (password in OEEDB_SQLSERVER_PASSWORD): applies the canonical
 /// migrations, checks a second run is a no-op and the database shows no drift.
 /// Use an empty scratch database: the test creates the whole OEE schema in it.
-@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["OEEDB_SQLSERVER_CONNECTION"] != nil))
+@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["OEEDB_SQLSERVER_CONNECTION"] != nil, "needs a SQL Server (OEEDB_SQLSERVER_CONNECTION); none can run on this kind of machine"))
 struct SQLServerIntegrationTests {
     static var migrations: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

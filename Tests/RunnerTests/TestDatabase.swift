@@ -5,10 +5,11 @@ import OEEDSL
 import Migrations
 import PostgreSQL
 import Runner
+import OEETestSupport
 
 /// A fresh PostgreSQL database per test, created through the test cluster
-/// that the test command starts (OEEDB_TEST_PG). Under CI=true a missing
-/// cluster is a failure, never a skip.
+/// that the test command starts (OEEDB_TEST_PG). Tests that need it carry
+/// `.needsPostgres` (skipped without it; a skip fails CI).
 struct TestDatabase {
     static let environment: ODBCEnvironment = try! ODBCEnvironment()
     let name: String
@@ -16,12 +17,7 @@ struct TestDatabase {
     let password: String
 
     static func make() throws -> TestDatabase? {
-        let env = ProcessInfo.processInfo.environment
-        guard let url = env["OEEDB_TEST_PG"], let file = env["OEEDB_TEST_PG_PASSWORD_FILE"],
-              let pw = try? String(contentsOfFile: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines) else {
-            if env["CI"] == "true" { Issue.record("OEEDB_TEST_PG is not set: scripts/test.sh must start PostgreSQL") }
-            return nil
-        }
+        guard let (url, pw) = LivePostgres.credentials else { return nil }
         let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
         let admin = try ODBCConnector.connect(try ConnectionSpec.resolve(url, password: pw), environment: environment)
         try admin.execute("CREATE DATABASE \(name)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import OEETestSupport
 import ODBC
 import OEEModel
 @testable import Seeds
@@ -8,8 +9,9 @@ import OEEModel
 @Suite(.serialized) struct SeedLoadTests {
     let standardCounts = ["ref.enterprise": 1, "ref.loss_bucket": 10, "ref.reason_code": 36, "ref.state_code": 12, "ref.event_type": 14]
 
-    @Test func firstLoadInsertsEverythingAndSecondLoadChangesNothing() throws {
-        guard let db = try SeedTestDatabase.make() else { return }
+    @Test(.needsPostgres)
+    func firstLoadInsertsEverythingAndSecondLoadChangesNothing() throws {
+        let db = try #require(try SeedTestDatabase.make())
         let first = try db.seed()
         #expect(first.counts == standardCounts.mapValues { [$0, 0, 0, 0, 0] })
         for (table, rows) in standardCounts { #expect(try db.count(table) == rows, "\(table)") }
@@ -24,8 +26,9 @@ import OEEModel
         #expect(try conn.scalar("SELECT count(*) FROM ref.loss_bucket WHERE six_big_loss IS NULL") == "3")
     }
 
-    @Test func anEditedRowIsUpdatedAndOnlyThatRow() throws {
-        guard let db = try SeedTestDatabase.make() else { return }
+    @Test(.needsPostgres)
+    func anEditedRowIsUpdatedAndOnlyThatRow() throws {
+        let db = try #require(try SeedTestDatabase.make())
         try db.seed()
         let dir = try SeedFixtures.copy()
         try SeedFixtures.edit(dir, "standard/ref.loss_bucket.csv", replacing: "4,SETUP,Setup and changeover,A,2,1,1", with: "4,SETUP,Setup / changeover,A,2,1,1")
@@ -43,8 +46,9 @@ import OEEModel
         #expect(try db.seed(in: dir).changesSomething == false)
     }
 
-    @Test func badFilesAreRejectedWithLocationsAndNothingIsWritten() throws {
-        guard let db = try SeedTestDatabase.make() else { return }
+    @Test(.needsPostgres)
+    func badFilesAreRejectedWithLocationsAndNothingIsWritten() throws {
+        let db = try #require(try SeedTestDatabase.make())
         let dir = try SeedFixtures.copy()
         try SeedFixtures.edit(dir, "standard/ref.loss_bucket.csv", replacing: "7,REDUCED_SPEED", with: "seven,REDUCED_SPEED")
         try SeedFixtures.edit(dir, "standard/ref.loss_bucket.csv", replacing: "9,STARTUP_REJECT", with: "8,STARTUP_REJECT")
@@ -70,8 +74,9 @@ import OEEModel
         for table in standardCounts.keys { #expect(try db.count(table) == 0, "\(table)") }
     }
 
-    @Test func extraRowsAreReportedAndDeletedOnlyWithPrune() throws {
-        guard let db = try SeedTestDatabase.make() else { return }
+    @Test(.needsPostgres)
+    func extraRowsAreReportedAndDeletedOnlyWithPrune() throws {
+        let db = try #require(try SeedTestDatabase.make())
         try db.seed()
         let conn = try db.connect()
         try conn.execute("INSERT INTO ref.event_type (event_type, code, description) VALUES (99, 'CUSTOM', 'Site-specific event')")
@@ -92,8 +97,9 @@ import OEEModel
         #expect(try db.seed(prune: true).changesSomething == false)
     }
 
-    @Test func demoSetNeedsTheStandardSetAndKeepsIdentitiesUsable() throws {
-        guard let db = try SeedTestDatabase.make() else { return }
+    @Test(.needsPostgres)
+    func demoSetNeedsTheStandardSetAndKeepsIdentitiesUsable() throws {
+        let db = try #require(try SeedTestDatabase.make())
         do {
             try db.seed(["demo"])
             Issue.record("the demo set alone should miss its reason codes")
@@ -119,8 +125,9 @@ import OEEModel
         #expect(try conn.scalar("SELECT target_oee FROM ref.machine_recipe_standard WHERE machine_id = 1 AND recipe_id = 1") == "0.8500")
     }
 
-    @Test func siteScopedRowsLoadUnderTheCanonicalRowLevelSecurity() throws {
-        guard let db = try SeedTestDatabase.make(model: Models.canonical) else { return }
+    @Test(.needsPostgres)
+    func siteScopedRowsLoadUnderTheCanonicalRowLevelSecurity() throws {
+        let db = try #require(try SeedTestDatabase.make(model: Models.canonical))
         let first = try db.seed(["standard", "demo"])
         #expect(first.counts["ref.machine"] == [6, 0, 0, 0, 0])
         #expect(try db.seed(["standard", "demo"]).changesSomething == false)
@@ -134,8 +141,9 @@ import OEEModel
         }
     }
 
-    @Test func uniqueValuesTakenByOtherDatabaseRowsAreRejected() throws {
-        guard let db = try SeedTestDatabase.make() else { return }
+    @Test(.needsPostgres)
+    func uniqueValuesTakenByOtherDatabaseRowsAreRejected() throws {
+        let db = try #require(try SeedTestDatabase.make())
         try db.connect().execute("INSERT INTO ref.loss_bucket VALUES (42, 'SETUP', 'Local setup', 'A', 2, true, true)")
         do {
             try db.seed()
@@ -148,8 +156,9 @@ import OEEModel
         #expect(pruned.counts["ref.loss_bucket"] == [10, 0, 0, 1, 1])
     }
 
-    @Test func aFailingStatementRollsBackEverything() throws {
-        guard let db = try SeedTestDatabase.make() else { return }
+    @Test(.needsPostgres)
+    func aFailingStatementRollsBackEverything() throws {
+        let db = try #require(try SeedTestDatabase.make())
         // A trigger the seed cannot know about refuses one table's rows.
         let conn = try db.connect()
         try conn.execute("""

@@ -5,6 +5,7 @@ import OEEDiff
 import OEEModel
 import OEESchema
 import PostgreSQL
+import OEETestSupport
 @testable import Seeds
 
 /// The canonical model, and its `ref` schema alone (what seeds load).
@@ -64,7 +65,8 @@ enum SeedFixtures {
 
 /// A fresh PostgreSQL database per test, created through the test cluster
 /// the test command starts (OEEDB_TEST_PG), holding the canonical `ref`
-/// schema. Under CI=true a missing cluster is a failure, never a skip.
+/// schema. Tests that need it carry `.needsPostgres` (skipped without it; a
+/// skip fails CI).
 struct SeedTestDatabase {
     static let environment: ODBCEnvironment = try! ODBCEnvironment()
     let url: String
@@ -72,12 +74,7 @@ struct SeedTestDatabase {
 
     /// `model`: the schema to create (default: the `ref` tables alone).
     static func make(model: Database = Models.refOnly) throws -> SeedTestDatabase? {
-        let env = ProcessInfo.processInfo.environment
-        guard let url = env["OEEDB_TEST_PG"], let file = env["OEEDB_TEST_PG_PASSWORD_FILE"],
-              let pw = try? String(contentsOfFile: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines) else {
-            if env["CI"] == "true" { Issue.record("OEEDB_TEST_PG is not set: scripts/test.sh must start PostgreSQL") }
-            return nil
-        }
+        guard let (url, pw) = LivePostgres.credentials else { return nil }
         let name = "s_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
         let admin = try ODBCConnector.connect(try ConnectionSpec.resolve(url, password: pw), environment: environment)
         try admin.execute("CREATE DATABASE \(name)")

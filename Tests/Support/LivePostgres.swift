@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+/// The live PostgreSQL the test command starts (scripts/test.sh exports
+/// OEEDB_TEST_PG, a URL, and OEEDB_TEST_PG_PASSWORD_FILE). Tests that need it
+/// carry `.needsPostgres`, so they show as *skipped* where it is missing;
+/// under CI=true scripts/test.sh fails the run on any such skip, and
+/// ``checkPresentUnderCI()`` fails the suite that calls it.
+public enum LivePostgres {
+    /// The server's URL and the password for it, when the test command set them.
+    public static var credentials: (url: String, password: String)? {
+        let env = ProcessInfo.processInfo.environment
+        guard let url = env["OEEDB_TEST_PG"], !url.isEmpty, let file = env["OEEDB_TEST_PG_PASSWORD_FILE"],
+              let pw = try? String(contentsOfFile: file, encoding: .utf8) else { return nil }
+        return (url, pw.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    public static var isAvailable: Bool { credentials != nil }
+
+    public static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+
+    /// Records a failure when CI requires the engine and it is missing.
+    public static func checkPresentUnderCI(sourceLocation: SourceLocation = #_sourceLocation) {
+        if isCI && !isAvailable {
+            Issue.record("CI=true but OEEDB_TEST_PG / OEEDB_TEST_PG_PASSWORD_FILE are not set: scripts/test.sh must start PostgreSQL", sourceLocation: sourceLocation)
+        }
+    }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// Runs the test only when the test PostgreSQL is there; otherwise it shows as skipped.
+    public static var needsPostgres: Self {
+        .enabled(if: LivePostgres.isAvailable, "needs the test PostgreSQL (OEEDB_TEST_PG; scripts/test.sh starts it)")
+    }
+}
