@@ -15,11 +15,6 @@ enum Console {
     }
 }
 
-/// Output format for commands that also serve machines.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-}
-
 import ArgumentParser
 
 extension ParsableCommand {

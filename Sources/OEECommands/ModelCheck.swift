@@ -24,15 +24,14 @@ extension Oeedb.Model {
         @Flag(name: .long, help: "Treat warnings as errors.")
         var strict = false
 
-        @Option(name: .long, help: "Output format: text or json.")
-        var format: OutputFormat = .text
+        @OptionGroup var output: OutputOptions
 
         func run() throws {
             try reportingErrors {
                 let database = try source.load()
                 let diagnostics = ModelValidator.validate(database)
                 let failed = !diagnostics.errors.isEmpty || (strict && !diagnostics.warnings.isEmpty)
-                switch format {
+                switch output.isJSON ? OutputFormat.json : .text {
                 case .json:
                     let encoder = JSONEncoder()
                     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
