@@ -218,6 +218,18 @@ enum Cases {
         .addCheck(Fixture.factCycle, Check("ck_cycle_startup", col("is_startup").equals(0) || col("good_qty") > 0)),
     ])
 
+    /// A per-dialect raw expression: the postgres text is used as written, and runs.
+    static let rawSQL = PlanCase("raw-sql", [
+        .addCheck(Fixture.refSite, Check("ck_site_code_length", .sql(sqlserver: "LEN([code]) >= 2", postgres: "char_length(code) >= 2"))),
+    ], check: """
+        DO $t$ BEGIN
+          INSERT INTO ref.site (site_id, code, name) VALUES (900, 'X', 'raw check');
+          RAISE EXCEPTION 'raw-sql: the raw CHECK let a one-letter code in';
+        EXCEPTION WHEN check_violation THEN
+          IF SQLERRM NOT LIKE '%ck_site_code_length%' THEN RAISE; END IF;
+        END $t$;
+        """)
+
     static let foreignKeys = PlanCase("foreign-keys", [
         .dropForeignKey(Fixture.refMachine, Fixture.machine.foreignKeys[0]),
         .addForeignKey(Fixture.refMachine, ForeignKey("fk_machine_site", "site_id", references: "ref.site", onDelete: .cascade, onUpdate: .noAction)),
@@ -445,7 +457,7 @@ enum Cases {
         [
             schemas, createTable, createPartitionedTable, dropTable, renameTable, renamePartitionedTable,
             addColumn, dropColumn, alterColumn, narrowingRefused, renameColumn,
-            primaryKeys, uniques, checks, foreignKeys, defaults,
+            primaryKeys, uniques, checks, rawSQL, foreignKeys, defaults,
             createIndexes, columnstoreIndexes, dropIndex, recreateIndex, renameIndex,
             createPartitionFunctionAndScheme, dropPartitionFunctionAndScheme, splitRange, mergeRange,
             tableCreatedBetweenSplitAndMerge, rangeLeftInteger, splitWithoutTables,
