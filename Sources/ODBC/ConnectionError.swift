@@ -32,7 +32,8 @@ public struct ConnectionError: Error, Hashable, Sendable, CustomStringConvertibl
     /// drivers echo the connection string back (`Can't open lib '…'`).
     public static func classify(_ error: ODBCError, spec: ConnectionSpec, installedDrivers: [String]) -> ConnectionError {
         let raw = classifyUnmasked(error, spec: spec, installedDrivers: installedDrivers)
-        return ConnectionError(raw.kind, spec.redact(raw.message), records: raw.records.map {
+        // The message is built from the spec's already-masked parts.
+        return ConnectionError(raw.kind, raw.message, records: raw.records.map {
             ODBCError.Record(sqlState: $0.sqlState, nativeCode: $0.nativeCode, message: spec.redact($0.message))
         })
     }

@@ -92,7 +92,12 @@ public struct ConnectionSpec: Hashable, Sendable, CustomStringConvertible, Custo
     /// An ODBC connection string, sent as written (only a password from
     /// outside is appended) unless `--driver` replaces its driver.
     static func fromConnectionString(_ text: String, password: String?, driver: String?) throws -> ConnectionSpec {
-        var pairs = ConnectionSpec.parsePairs(text)
+        var unclosed: String?
+        var pairs = ConnectionSpec.parsePairs(text, unclosed: &unclosed)
+        if let unclosed {
+            let example = SecretMask.isSecretKey(unclosed) ? "\(unclosed)={…}" : "\(unclosed)={\(pairs.first { $0.key == unclosed }?.value.prefix { $0 != ";" } ?? "…")}"
+            throw ConnectionError(.badInput, "the connection string opens '{' in the \(unclosed) value and never closes it, so everything after it would be read as that value; close it: \(SecretMask.maskKeys(example));…")
+        }
         let d = driver ?? pairs.first { $0.key.lowercased() == "driver" }?.value
         let family = DriverFamily.of(driver: d)
         var spec = ConnectionSpec(engine: engine(forDriver: d), odbcString: text, masked: "", driver: d)
@@ -271,6 +276,12 @@ public struct ConnectionSpec: Hashable, Sendable, CustomStringConvertible, Custo
 
     /// Splits `k=v;k2={v;2}` respecting `{…}` quoting (with `}}` escapes).
     static func parsePairs(_ text: String) -> [(key: String, value: String)] {
+        var unclosed: String?
+        return parsePairs(text, unclosed: &unclosed)
+    }
+
+    /// As above; `unclosed` names the first key whose `{` is never closed.
+    static func parsePairs(_ text: String, unclosed: inout String?) -> [(key: String, value: String)] {
         var pairs: [(key: String, value: String)] = []
         var i = text.startIndex
         while i < text.endIndex {
@@ -280,11 +291,14 @@ public struct ConnectionSpec: Hashable, Sendable, CustomStringConvertible, Custo
             var value = ""
             if j < text.endIndex && text[j] == "{" {
                 j = text.index(after: j)
+                var closed = false
+                defer { if !closed && unclosed == nil { unclosed = key } }
                 while j < text.endIndex {
                     if text[j] == "}" {
                         let next = text.index(after: j)
                         if next < text.endIndex && text[next] == "}" { value.append("}"); j = text.index(after: next); continue }
                         j = next
+                        closed = true
                         break
                     }
                     value.append(text[j])
@@ -306,12 +320,13 @@ public struct ConnectionSpec: Hashable, Sendable, CustomStringConvertible, Custo
     /// does not parse: everything after the first `:` of the user part).
     public static func maskURL(_ text: String) -> String {
         guard let scheme = text.range(of: "://") else { return SecretMask.maskKeys(text) }
-        let authorityEnd = text[scheme.upperBound...].firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? text.endIndex
-        let authority = text[scheme.upperBound..<authorityEnd]
-        if let at = authority.lastIndex(of: "@") {
-            guard let colon = authority[..<at].firstIndex(of: ":") else { return text }
+        // The last '@' ends the user part even when an unencoded '/' precedes it.
+        if let at = text[scheme.upperBound...].lastIndex(of: "@") {
+            guard let colon = text[scheme.upperBound..<at].firstIndex(of: ":") else { return text }
             return String(text[..<colon]) + ":***" + String(text[at...])
         }
+        let authorityEnd = text[scheme.upperBound...].firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? text.endIndex
+        let authority = text[scheme.upperBound..<authorityEnd]
         // No '@': `host:port` is fine, but `user:secret` (forgot the host) is not.
         if let colon = authority.firstIndex(of: ":"), !authority[authority.index(after: colon)...].allSatisfy(\.isNumber) {
             return String(text[..<colon]) + ":***" + String(text[authorityEnd...])
