@@ -38,8 +38,8 @@ struct ConnectionOptions: ParsableArguments {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 throw CLIError("cannot read the password file \(path) (\(passwordFile != nil ? "--password-file" : "OEEDB_PASSWORD_FILE")); check the path and its permissions")
             }
-            var first = text.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
-            if first.hasSuffix("\r") { first.removeLast() }
+            // "\r\n" is one Character in Swift: split on any line break.
+            let first = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).first.map(String.init) ?? ""
             guard !first.isEmpty else {
                 throw CLIError("the password file \(path) (\(passwordFile != nil ? "--password-file" : "OEEDB_PASSWORD_FILE")) is empty; write the password on its first line")
             }
