@@ -39,7 +39,7 @@ struct ConnectionOptions: ParsableArguments {
                 throw CLIError("cannot read the password file \(path) (\(passwordFile != nil ? "--password-file" : "OEEDB_PASSWORD_FILE")); check the path and its permissions")
             }
             // "\r\n" is one Character in Swift: split on any line break.
-            let first = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            let first = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).first.map(String.init) ?? ""
             guard !first.isEmpty else {
                 throw CLIError("the password file \(path) (\(passwordFile != nil ? "--password-file" : "OEEDB_PASSWORD_FILE")) is empty; write the password on its first line")
             }
