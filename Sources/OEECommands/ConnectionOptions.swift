@@ -54,7 +54,7 @@ struct ConnectionOptions: ParsableArguments {
             return password == nil ? "from the connection" : "from the connection (PWD= in the connection string wins over \(password!.source))"
         }
         if let password { return "from \(password.source)" }
-        return "none given"
+        return spec.dsn != nil ? "none given (the DSN may supply one from odbc.ini)" : "none given"
     }
 
     /// The resolved connection; a usage error when none is given.
