@@ -11,13 +11,13 @@
 ///   bug) — and `}}` is not an escape. So a value is written bare unless it
 ///   holds `;` or starts with `{`; then it is braced and a `;` always follows.
 ///   A value holding `};` cannot be written at all. Measured end to end by
-///   the loopback TDS listener in Tests/ODBCTests.
+///   the loopback TDS listener (FreeTDSLoginTests), through unixODBC.
 /// - **psqlODBC 13** (`dconn_get_attributes`, drvconn.c; `decode_or_remove_braces`,
 ///   dlg_specific.c): a braced PWD/Password value is unbraced with `}}` → `}`;
 ///   an unbraced one is URL-decoded (`+` → space, `%41` → `A`), so passwords
 ///   are always braced. Other keys keep their braces literally, so a user,
 ///   database or host holding `;` or starting with `{` cannot be written.
-///   Measured against the live PostgreSQL by the live round-trip tests.
+///   Measured against the live PostgreSQL by PostgresPasswordTests.
 /// - **Microsoft ODBC Driver 17/18** ([MS-ODBCSTR] 2.1.2): `{…}` with `}}` as
 ///   the escape carries any character; unbraced values lose surrounding
 ///   spaces. Secrets are always braced. Documented, not measured (the driver
