@@ -28,6 +28,8 @@ extension Oeedb {
         struct Report: Codable {
             var drivers: [String: String]
             var connection: String?
+            /// Where the password came from (`from OEEDB_PASSWORD_FILE (/path)`), never the value.
+            var password: String?
             var connected: Bool
             var server: String?
             var serverVersion: String?
@@ -43,8 +45,9 @@ extension Oeedb {
                 let hasConnection = connection.connection != nil || ProcessInfo.processInfo.environment["OEEDB_CONNECTION"] != nil
                 var failure: CLIError?
                 if hasConnection {
-                    let spec = try connection.resolve()
+                    let (spec, source) = try connection.resolveReportingSource()
                     report.connection = spec.masked
+                    report.password = source
                     do {
                         let conn = try connection.connect(environment: env, spec: spec)
                         let info = conn.serverInfo
@@ -72,6 +75,7 @@ extension Oeedb {
                         return
                     }
                     Console.out("connection: \(masked)")
+                    Console.out("password: \(report.password ?? "none given")")
                     if report.connected {
                         Console.out("server: \(report.server ?? "?") \(report.serverVersion ?? "")")
                         Console.out("driver: \(report.driver ?? "?")")

@@ -5,8 +5,9 @@ import Testing
     @Test func sqlServerURLBecomesFreeTDSKeywords() throws {
         let spec = try ConnectionSpec.resolve("sqlserver://app@db.plant.local:1433/oee?encrypt=require", password: "p;w}d")
         #expect(spec.engine == .sqlserver)
-        #expect(spec.odbcString == "Driver=FreeTDS;Server=db.plant.local;Port=1433;TDS_Version=7.4;Database=oee;UID=app;PWD={p;w}}d};Encryption=require")
-        #expect(spec.masked == "Driver=FreeTDS;Server=db.plant.local;Port=1433;TDS_Version=7.4;Database=oee;UID=app;PWD=***;Encryption=require")
+        // FreeTDS: braces only where needed, no `}}` escape, always `;`-terminated.
+        #expect(spec.odbcString == "Driver=FreeTDS;Server=db.plant.local;Port=1433;TDS_Version=7.4;Database=oee;UID=app;PWD={p;w}d};Encryption=require;")
+        #expect(spec.masked == "Driver=FreeTDS;Server=db.plant.local;Port=1433;TDS_Version=7.4;Database=oee;UID=app;PWD=***;Encryption=require;")
         #expect(spec.summary == "sqlserver://app@db.plant.local:1433/oee")
     }
 
@@ -39,9 +40,10 @@ import Testing
     @Test func connectionStringsAndDSNs() throws {
         let s = try ConnectionSpec.resolve("Driver={PostgreSQL Unicode};Server=h;Password={a;b}", driver: nil)
         #expect(s.engine == .postgres)
-        #expect(s.masked == "Driver=PostgreSQL Unicode;Server=h;Password=***")
+        #expect(s.odbcString == "Driver={PostgreSQL Unicode};Server=h;Password={a;b}", "a connection string is sent as written")
+        #expect(s.masked == "Driver={PostgreSQL Unicode};Server=h;Password=***")
         let dsn = try ConnectionSpec.resolve("plant_dsn", password: "pw")
-        #expect(dsn.odbcString == "DSN=plant_dsn;PWD={pw}")
+        #expect(dsn.odbcString == "DSN=plant_dsn;PWD=pw")
         #expect(dsn.masked == "DSN=plant_dsn;PWD=***")
     }
 
