@@ -1,13 +1,12 @@
 import Foundation
 import Testing
 @testable import ODBC
+import OEETestSupport
 
 /// psqlODBC reads back every password oeedb writes: roles with awkward
 /// passwords log in on the live PostgreSQL through ConnectionSpec +
 /// ODBCConnector; no password, or a wrong one, is classified as such.
 @Suite(.serialized) struct PostgresPasswordTests {
-    static var available: Bool { TestEngines.postgresSpec != nil }
-
     static let passwords = [
         "plain123", "semi;colon", "{leading-brace", "trailing}", "}}doubled", "a};b", "k=v=w", " leading and trailing ",
         "Grüße-ü", "🏭plant", "%41+plus", "'quote\"",
@@ -17,7 +16,7 @@ import Testing
         "postgres://\(user)@\(base.host ?? "127.0.0.1"):\(base.port ?? 5432)/\(base.database ?? "oee")"
     }
 
-    @Test(.enabled(if: available), arguments: Array(passwords.enumerated()).map { $0.offset })
+    @Test(.needsPostgres, arguments: Array(passwords.enumerated()).map { $0.offset })
     func aRoleWithThisPasswordLogsIn(_ index: Int) throws {
         let base = try #require(TestEngines.postgresSpec)
         let password = Self.passwords[index]
@@ -43,7 +42,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: available))
+    @Test(.needsPostgres)
     func noPasswordIsAMissingPasswordNotAnUnreachableHost() throws {
         let base = try #require(TestEngines.postgresSpec)
         let spec = try ConnectionSpec.resolve(url(base.user ?? "oeedb", base))
