@@ -10,12 +10,21 @@
 #      (decodes the PNG with zlib: distinct colours, share of non-background pixels),
 #   3. dumps the DOM after the page's script ran and checks every table is shown,
 #      that the script ran, and that the search box filters (page.html?q=NAME).
+#
+#   scripts/docs-screenshot.sh DIAGRAM.svg [SCREENSHOT.png]
+#
+# checks an ER diagram instead: takes a screenshot of it, and measures every
+# label as Chromium lays it out with the fonts it finds (run it under a
+# FONTCONFIG_FILE without DejaVu Sans to see what a viewer without the font
+# sees); fails when two labels overlap or a label sticks out of its table.
 # Exit status: 0 all checks passed, 1 a check failed, 2 bad usage or no browser.
 set -euo pipefail
 
 page=${1:-}; tables=${2:-}; png=${3:-}
+if [[ "$page" == *.svg ]]; then png=${2:-}; tables=$page; fi
 if [ -z "$page" ] || [ -z "$tables" ] || [ ! -f "$page" ] || [ ! -f "$tables" ]; then
     echo "usage: $0 PAGE.html TABLES(.txt|.json) [SCREENSHOT.png]" >&2
+    echo "       $0 DIAGRAM.svg [SCREENSHOT.png]" >&2
     exit 2
 fi
 page=$(cd "$(dirname "$page")" && pwd)/$(basename "$page")
@@ -45,6 +54,52 @@ run_browser() {
     timeout 120 "$browser" --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run \
         --hide-scrollbars --user-data-dir="$work/profile-$1" "${@:2}" 2>"$work/browser-$1.log"
 }
+
+if [[ "$page" == *.svg ]]; then
+    # The SVG inline in a page whose script measures each label (getBBox of a
+    # text is its width in the font actually used) and writes what it found.
+    python3 - "$page" "$work/diagram.html" <<'PY' >"$work/size.txt"
+import re, sys
+svg = open(sys.argv[1], encoding="utf-8").read()
+svg = svg[svg.index("<svg"):]
+m = re.search(r'<svg width="(\d+)pt" height="(\d+)pt"', svg)
+print(int(int(m.group(1)) * 4 / 3) + 20, int(int(m.group(2)) * 4 / 3) + 20)
+script = r"""<script>
+const problems = [], texts = [...document.querySelectorAll('svg text')];
+const box = e => { const b = e.getBoundingClientRect(); return {l: b.left, r: b.right, t: b.top, b: b.bottom}; };
+const boxes = texts.map(box);
+for (let i = 0; i < texts.length; i++) {
+  for (let j = i + 1; j < texts.length; j++) {
+    const a = boxes[i], b = boxes[j];
+    const dx = Math.min(a.r, b.r) - Math.max(a.l, b.l), dy = Math.min(a.b, b.b) - Math.max(a.t, b.t);
+    if (dx > 0.5 && dy > 0.4 * Math.min(a.b - a.t, b.b - b.t)) problems.push(`overlap: '${texts[i].textContent}' and '${texts[j].textContent}' by ${dx.toFixed(1)}px`);
+  }
+  const node = texts[i].closest('g.node'), frame = node && node.querySelector('polygon, path');
+  if (frame) { const f = box(frame), a = boxes[i];
+    if (a.r > f.r + 0.5 || a.l < f.l - 0.5) problems.push(`outside its table: '${texts[i].textContent}' by ${Math.max(a.r - f.r, f.l - a.l).toFixed(1)}px`); }
+}
+const out = document.createElement('pre'); out.id = 'result';
+out.textContent = `labels: ${texts.length}; problems: ${problems.length}\n` + problems.join("\n");
+document.body.appendChild(out);
+</script>"""
+open(sys.argv[2], "w", encoding="utf-8").write(f"<!doctype html><meta charset=utf-8><body style=margin:0>{svg}{script}</body>")
+PY
+    read -r w h <"$work/size.txt"
+    [ -n "$png" ] || png="$work/screenshot.png"
+    run_browser shot --screenshot="$png" --window-size="$w,$((h + 400))" "file://$work/diagram.html" >/dev/null \
+        || { tail -n 20 "$work/browser-shot.log" >&2; exit 1; }
+    run_browser dom --dump-dom "file://$work/diagram.html" >"$work/dom.html" || { tail -n 20 "$work/browser-dom.log" >&2; exit 1; }
+    result=$(python3 -c 'import html, re, sys; m = re.search(r"<pre id=\"result\">(.*?)</pre>", open(sys.argv[1], encoding="utf-8").read(), re.S); print(html.unescape(m.group(1)) if m else "the page script did not run")' "$work/dom.html")
+    font=$(fc-match -f '%{family[0]}' 'DejaVu Sans' 2>/dev/null || echo '?')
+    [ "$font" = "DejaVu Sans" ] || font="not installed, the browser falls back (fontconfig's best match: $font)"
+    echo "$(basename "$page"): ${result%%$'\n'*} (DejaVu Sans: $font)"
+    if [[ "$result" != *"problems: 0"* ]]; then
+        echo "$result" | tail -n +2 | head -n 20 | sed 's/^/FAILED: /' >&2
+        exit 1
+    fi
+    echo "docs-screenshot: ok ($png)"
+    exit 0
+fi
 
 if ! run_browser shot --screenshot="$png" --window-size=1400,2000 "file://$page" >/dev/null || [ ! -s "$png" ]; then
     echo "docs-screenshot: chromium could not take the screenshot:" >&2

@@ -6,7 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(unixodbc unixodbc-dev odbc-postgresql libsqliteodbc tdsodbc freetds-bin freetds-dev postgresql graphviz chromium)
+# fonts-dejavu-core: the ER diagrams name DejaVu Sans (oeedb docs refuses to draw SVG without it).
+APT_PACKAGES=(unixodbc unixodbc-dev odbc-postgresql libsqliteodbc tdsodbc freetds-bin freetds-dev postgresql graphviz fontconfig fonts-dejavu-core chromium)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

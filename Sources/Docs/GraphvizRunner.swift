@@ -1,22 +1,30 @@
 import Foundation
 
-/// Runs Graphviz's `dot` to turn DOT text into SVG. The only part of Docs that
-/// starts a process; ``locate()`` returns `nil` when `dot` is not installed.
+/// Runs Graphviz's `dot` to turn DOT text into SVG. With ``DiagramFont`` the
+/// only part of Docs that starts a process; ``locate()`` returns `nil` when
+/// `dot` is not installed.
 public struct GraphvizRunner: Sendable {
     public var executable: String
+    /// The environment `dot` and `fc-match` run in (fontconfig reads
+    /// `FONTCONFIG_FILE` and friends from it).
+    public var environment: [String: String]
+    /// The font the DOT names; ``svg(_:)`` refuses to draw without it.
+    public var font: DiagramFont
 
-    public init(executable: String) {
+    public init(executable: String, environment: [String: String] = ProcessInfo.processInfo.environment, font: DiagramFont = .erd) {
         self.executable = executable
+        self.environment = environment
+        self.font = font
     }
 
     /// `dot` from `$OEEDB_DOT`, else the first one on `$PATH`.
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) -> GraphvizRunner? {
         if let explicit = environment["OEEDB_DOT"], !explicit.isEmpty {
-            return FileManager.default.isExecutableFile(atPath: explicit) ? GraphvizRunner(executable: explicit) : nil
+            return FileManager.default.isExecutableFile(atPath: explicit) ? GraphvizRunner(executable: explicit, environment: environment) : nil
         }
         for dir in (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
             let path = "\(dir)/dot"
-            if FileManager.default.isExecutableFile(atPath: path) { return GraphvizRunner(executable: path) }
+            if FileManager.default.isExecutableFile(atPath: path) { return GraphvizRunner(executable: path, environment: environment) }
         }
         return nil
     }
@@ -27,8 +35,10 @@ public struct GraphvizRunner: Sendable {
     }
 
     /// The SVG for `dot`, without Graphviz's version comment, so the same
-    /// layout gives the same bytes whatever patch release drew it.
+    /// layout gives the same bytes whatever patch release drew it. Throws
+    /// first when ``font`` is not installed, since the layout would differ.
     public func svg(_ dot: String) throws -> String {
+        try font.verify(environment: environment)
         let fm = FileManager.default
         let dir = fm.temporaryDirectory.appendingPathComponent("oeedb-dot-\(UUID().uuidString)")
         try fm.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -38,6 +48,7 @@ public struct GraphvizRunner: Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["-Tsvg", "-o", output.path, input.path]
+        process.environment = environment
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
