@@ -65,9 +65,10 @@ extension Oeedb {
                     var failed = RunReport(database: context.spec.summary, dialect: context.dialect.id, dryRun: dryRun)
                     failed.applied = e.applied
                     failed.failed = e.failure
-                    failed.error = e.description
                     if json {
                         Console.outData(try JSONEncoder.stable.encode(failed) + Data("\n".utf8))
+                        // On a terminal the document already shows the error: once is enough.
+                        if isatty(STDOUT_FILENO) == 1 { throw ExitCode(1) }
                     } else {
                         // What was applied goes to standard output; the error, once, to standard error.
                         for line in Self.appliedLines(failed.applied) { Console.out(line) }

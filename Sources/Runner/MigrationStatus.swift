@@ -71,7 +71,6 @@ public struct RunReport: Codable, Sendable {
     public var pending: [String] = []
     public var upToDate: Bool = false
     public var dryRun: Bool = false
-    public var error: String?
 
     public init(database: String, dialect: String, dryRun: Bool = false) {
         self.database = database

@@ -35,6 +35,7 @@ import Migrations
         #expect(failed.line != nil)
         #expect(failed.sqlState == "22012")
         #expect(failed.message.contains("division by zero"))
+        #expect((run.stdout + run.stderr).components(separatedBy: "division by zero").count == 3, "once in the document, once on standard error for the log")
         #expect(try db.scalar("SELECT count(*) FROM oeedb.schema_history WHERE success") == "2")
     }
 
@@ -55,16 +56,18 @@ import Migrations
 
     @Test(.enabled(if: LiveDatabase.available && FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs OEEDB_TEST_PG and script(1)"))
     func onATerminalTheErrorAppearsOnce() throws {
-        let db = try #require(try LiveDatabase.make())
         let root = try MigrationFixture.root(Self.failingThird)
         try #require(FileManager.default.isExecutableFile(atPath: OeedbProcess.url.path))
         // script(1) gives the command a terminal, so progress lines are printed too.
-        let command = [OeedbProcess.url.path, "migrate", "--connection", db.url, "--migrations", root.path, "--dialect", "postgres"]
-            .map { "'\($0)'" }.joined(separator: " ")
-        let run = try OeedbProcess.run(["-qec", command, "/dev/null"], password: db.password, executable: URL(fileURLWithPath: "/usr/bin/script"))
-        #expect(run.status == 1, "\(run)")
-        #expect(run.stdout.contains("applied V0002__two"), "\(run)")
-        #expect(run.stdout.components(separatedBy: "division by zero").count == 2, "the error must appear exactly once: \(run.stdout)")
+        for json in [false, true] {
+            let db = try #require(try LiveDatabase.make())
+            let command = ([OeedbProcess.url.path, "migrate", "--connection", db.url, "--migrations", root.path, "--dialect", "postgres"] + (json ? ["--json"] : []))
+                .map { "'\($0)'" }.joined(separator: " ")
+            let run = try OeedbProcess.run(["-qec", command, "/dev/null"], password: db.password, executable: URL(fileURLWithPath: "/usr/bin/script"))
+            #expect(run.status == 1, "\(run)")
+            #expect(run.stdout.contains(json ? "\"version\" : 2" : "applied V0002__two"), "\(run)")
+            #expect(run.stdout.components(separatedBy: "division by zero").count == 2, "json \(json): the error must appear exactly once: \(run.stdout)")
+        }
     }
 
     @Test(.enabled(if: LiveDatabase.available, "OEEDB_TEST_PG is not set"))
