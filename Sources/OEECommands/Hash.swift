@@ -106,7 +106,7 @@ extension Oeedb {
                 do { try directory.writeIntegrity() } catch { throw CLIError("\(sumURL.path): cannot write: \(error)", exitCode: 1) }
                 written = true
             }
-            return Result(dialect: id, path: url.path, previous: previous, added: difference.added, changed: difference.changed,
+            return Result(dialect: id, path: "\(migrations)/\(id)", previous: previous, added: difference.added, changed: difference.changed,
                           removed: difference.removed, upToDate: upToDate, written: written)
         }
 
