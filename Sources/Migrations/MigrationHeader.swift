@@ -102,12 +102,12 @@ public struct MigrationHeader: Hashable, Sendable {
     }
 
     /// Why a header comment line that is not exactly `-- oeedb:…` looks like a
-    /// directive a DBA mistyped (`-- oedb:check`, `--oeedb:`, `-- OEEDB:`,
-    /// `-- oeedb :`, `-- oeedb check`), or nil for an ordinary comment.
+    /// directive a DBA mistyped (`-- oedb:check`, `--oeedb:`, `--- oeedb:`,
+    /// `-- OEEDB:`, `-- oeedb :`, `-- oeedb check`), or nil for an ordinary comment.
     static func lookalike(_ line: String) -> String? {
         guard line.hasPrefix("--") else { return nil }
         let rest = line.dropFirst(2)
-        let afterDashes = rest.drop { $0 == " " || $0 == "\t" }
+        let afterDashes = rest.drop { $0 == " " || $0 == "\t" || $0 == "-" }
         let word = String(afterDashes.prefix { $0.isLetter })
         guard !word.isEmpty else { return nil }
         let lower = word.lowercased()

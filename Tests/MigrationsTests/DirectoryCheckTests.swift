@@ -23,6 +23,7 @@ import OEEDSL
         "--  oeedb:transaction off",
         "-- oeedb check pre x empty: SELECT 1",
         "-- odb:check pre x empty: SELECT 1",
+        "--- oeedb:name a",
     ])
     func directiveLookalikesInTheHeaderAreErrors(_ line: String) {
         let found = problems(Self.header + line + "\n\nSELECT 1;\n")
@@ -39,6 +40,7 @@ import OEEDSL
         "-- order: by site",
         "--",
         "-- oeedb is the tool that wrote this",
+        "--- section ---",
     ])
     func ordinaryCommentsAreNotLookalikes(_ line: String) {
         #expect(problems(Self.header + line + "\n\nSELECT 1;\n").isEmpty)
