@@ -35,7 +35,7 @@ public struct IntegrityFile: Hashable, Sendable {
     public static func parse(_ text: String, path: String) throws -> IntegrityFile {
         var lines = text.split(separator: "\n").map(String.init)
         guard let first = lines.first, first.hasPrefix("h1:") else {
-            throw MigrationError("\(path): not an integrity file (first line must be 'h1:<sha256>'); regenerate it with 'oeedb generate --rehash' only if every file is known good")
+            throw MigrationError("\(path): not an integrity file (first line must be 'h1:<sha256>'); if every migration file is known good, run 'oeedb hash' to record it anew")
         }
         lines.removeFirst()
         var entries: [String: String] = [:]
@@ -46,8 +46,40 @@ public struct IntegrityFile: Hashable, Sendable {
         }
         let file = IntegrityFile(entries: entries)
         guard "h1:\(file.total)" == first else {
-            throw MigrationError("\(path): its total hash does not match its lines: the file was edited by hand or a merge combined two branches' migrations. Rebase onto main, move your new migration to the next version, and run 'oeedb generate' again")
+            throw MigrationError("\(path): its total hash does not match its lines: the file was edited by hand or a merge combined two branches' migrations. After a merge: keep main's migrations, delete your new .sql and .json, run 'oeedb hash', then 'oeedb generate' again; if every file is known good, 'oeedb hash' alone records it anew")
         }
         return file
+    }
+
+    /// The `<file> <sha256>` lines of a file that may be corrupt (bad total,
+    /// bad first line): what `oeedb hash` compares against. Other lines are skipped.
+    public static func lenientEntries(_ text: String) -> [String: String] {
+        var entries: [String: String] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("h1:") {
+            let parts = line.split(separator: " ")
+            if parts.count == 2 { entries[String(parts[0])] = String(parts[1]) }
+        }
+        return entries
+    }
+
+    /// File names added, changed and removed going from `old` to this file.
+    public struct Difference: Hashable, Sendable, Codable {
+        public var added: [String] = []
+        public var changed: [String] = []
+        public var removed: [String] = []
+        public var isEmpty: Bool { added.isEmpty && changed.isEmpty && removed.isEmpty }
+    }
+
+    public func difference(from old: [String: String]) -> Difference {
+        var d = Difference()
+        for name in Set(old.keys).union(entries.keys).sorted() {
+            switch (old[name], entries[name]) {
+            case (nil, _?): d.added.append(name)
+            case (_?, nil): d.removed.append(name)
+            case (let a?, let b?) where a != b: d.changed.append(name)
+            default: break
+            }
+        }
+        return d
     }
 }

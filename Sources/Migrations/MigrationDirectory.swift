@@ -9,6 +9,9 @@ public struct MigrationDirectory: Sendable {
     /// SHA-256 of every file read by `load`, by file name: verification checks
     /// the bytes that will run, and reads nothing twice.
     private var loadedChecksums: [String: String] = [:]
+    /// Files `load` could not take as migrations (bad name, not UTF-8):
+    /// reported by `verify()` with everything else, not one at a time.
+    private var loadProblems: [String] = []
 
     /// A migration as found on disk.
     public struct Migration: Hashable, Sendable {
@@ -27,13 +30,32 @@ public struct MigrationDirectory: Sendable {
         /// loaded: what `verify()` checked is what is decoded.
         var snapshotData: Data?
 
+        /// What is wrong with this file on its own: its header (directives
+        /// known and well formed, version and name equal to the file name's)
+        /// and its snapshot (present and decodable).
+        public func problems() -> [String] {
+            let sqlName = sqlURL.lastPathComponent
+            let (header, problems) = MigrationHeader.scan(text, file: sqlName)
+            var result = problems
+            if let header {
+                if header.version != file.version {
+                    result.append("\(sqlName): its header says '-- oeedb:version \(MigrationFileName(version: header.version, name: header.name).versionText)' but the file name says \(file.versionText); rename the file or fix the header")
+                }
+                if header.name != file.name {
+                    result.append("\(sqlName): its header says '-- oeedb:name \(header.name)' but the file name says \(file.name); rename the file or fix the header")
+                }
+            }
+            do { _ = try snapshot() } catch let e as MigrationError { result.append(e.message) } catch { result.append("\(snapshotURL.lastPathComponent): \(error)") }
+            return result
+        }
+
         public func snapshot() throws -> Database {
             let data: Data
             do { data = try snapshotData ?? Data(contentsOf: snapshotURL) } catch {
-                throw MigrationError("\(snapshotURL.lastPathComponent): model snapshot of \(file) is missing; every migration needs its snapshot (regenerate from the commit that added it)")
+                throw MigrationError("\(snapshotURL.lastPathComponent): model snapshot of \(file) is missing; every migration needs its snapshot (restore it from version control: git checkout -- \(snapshotURL.lastPathComponent))")
             }
             do { return try ModelSnapshot.decode(data) } catch {
-                throw MigrationError("\(snapshotURL.lastPathComponent): \(error)")
+                throw MigrationError("\(snapshotURL.lastPathComponent): model snapshot of \(file) does not decode: \(error)")
             }
         }
     }
@@ -46,12 +68,14 @@ public struct MigrationDirectory: Sendable {
         let names = try fm.contentsOfDirectory(atPath: url.path).sorted()
         for name in names where name.hasSuffix(".sql") {
             guard let file = MigrationFileName(parsing: name, extension: "sql") else {
-                throw MigrationError("\(url.path)/\(name): not a migration file name; expected V<version>__<name>.sql (e.g. V0002__add_note.sql)")
+                dir.loadProblems.append("\(name): not a migration file name; expected V<version>__<name>.sql (e.g. V0002__add_note.sql); rename or remove it")
+                continue
             }
             let sqlURL = url.appendingPathComponent(name)
             let data = try Data(contentsOf: sqlURL)
             guard let text = String(data: data, encoding: .utf8) else {
-                throw MigrationError("\(sqlURL.path): not UTF-8 text")
+                dir.loadProblems.append("\(name): not UTF-8 text")
+                continue
             }
             let snapshotURL = url.appendingPathComponent(file.stem + ".json")
             let snapshotData = try? Data(contentsOf: snapshotURL)
@@ -95,33 +119,45 @@ public struct MigrationDirectory: Sendable {
         return IntegrityFile(entries: entries)
     }
 
-    /// Every problem with the folder: duplicate versions, and files that differ
-    /// from the integrity file (edited, added by hand, or missing). Empty = intact.
+    /// Every problem with the folder, all at once, each naming its file:
+    /// unusable file names, headers that do not parse or do not match the file
+    /// name, snapshots that are missing or do not decode, duplicate versions,
+    /// and files that differ from the integrity file (edited, added by hand,
+    /// missing, or a corrupt or missing `oeedb.sum`). Empty = intact.
     public func verify() throws -> [String] {
-        var problems: [String] = []
+        var problems = loadProblems
+        for m in migrations { problems += m.problems() }
         var byVersion: [Int: [MigrationFileName]] = [:]
         for m in migrations { byVersion[m.file.version, default: []].append(m.file) }
-        for (v, files) in byVersion.sorted(by: { $0.key < $1.key }) where files.count > 1 {
-            problems.append("version \(files[0].versionText) is used by \(files.map { $0.stem + ".sql" }.joined(separator: " and ")): two branches added the same version; rebase, delete yours and run 'oeedb generate' again")
-            _ = v
+        for (_, files) in byVersion.sorted(by: { $0.key < $1.key }) where files.count > 1 {
+            problems.append("version \(files[0].versionText) is used by \(files.map { $0.stem + ".sql" }.joined(separator: " and ")): two branches added the same version. Keep main's: delete your .sql and .json of that version, run 'oeedb hash', then 'oeedb generate' again")
         }
+        return problems + (try integrityProblems())
+    }
+
+    /// The files on disk compared with `oeedb.sum`.
+    func integrityProblems() throws -> [String] {
         let sumURL = url.appendingPathComponent(IntegrityFile.fileName)
         let computed = try computedIntegrity()
         guard FileManager.default.fileExists(atPath: sumURL.path) else {
-            if !computed.entries.isEmpty {
-                problems.append("\(sumURL.path) is missing; run 'oeedb generate' to create it")
-            }
-            return problems
+            if computed.entries.isEmpty { return [] }
+            return ["\(IntegrityFile.fileName): missing from \(url.path); if every file here is known good, run 'oeedb hash' to record it (applied migrations stay protected by each database's history checksums)"]
         }
-        let stored = try IntegrityFile.parse(String(decoding: try Data(contentsOf: sumURL), as: UTF8.self), path: sumURL.path)
+        let stored: IntegrityFile
+        do {
+            stored = try IntegrityFile.parse(String(decoding: try Data(contentsOf: sumURL), as: UTF8.self), path: IntegrityFile.fileName)
+        } catch let e as MigrationError {
+            return [e.message]
+        }
+        var problems: [String] = []
         for name in Set(stored.entries.keys).union(computed.entries.keys).sorted() {
             switch (stored.entries[name], computed.entries[name]) {
             case (let s?, let c?) where s != c:
-                problems.append("\(name) was changed after it was generated (sha256 \(c.prefix(12))…, recorded \(s.prefix(12))…): a shipped migration must never change; revert the edit and add a new migration instead")
+                problems.append("\(name): changed after it was generated (sha256 \(c.prefix(12))…, recorded \(s.prefix(12))…): a shipped migration must never change; revert the edit (git checkout -- \(name)) and add a new migration instead")
             case (_?, nil):
-                problems.append("\(name) is recorded in \(IntegrityFile.fileName) but missing from \(url.lastPathComponent)/; restore it from version control")
+                problems.append("\(name): recorded in \(IntegrityFile.fileName) but missing from \(url.lastPathComponent)/; restore it from version control (or, if it was never applied anywhere and was removed on purpose, run 'oeedb hash')")
             case (nil, _?):
-                problems.append("\(name) is not recorded in \(IntegrityFile.fileName): it was added by hand; migrations are added with 'oeedb generate'")
+                problems.append("\(name): not recorded in \(IntegrityFile.fileName): it was added by hand; delete it and add migrations with 'oeedb generate', or run 'oeedb hash' to record it if it was written on purpose")
             default:
                 break
             }

@@ -32,42 +32,101 @@ public struct MigrationHeader: Hashable, Sendable {
         return lines
     }
 
+    /// The directive names the runner knows.
+    public static let knownDirectives = ["version", "name", "transaction", "check"]
+
     /// Reads the directives from a file's text. Unknown `oeedb:` directives are
-    /// errors (a typo must not silently disable a check).
+    /// errors (a typo must not silently disable a check); so are header comments
+    /// that look like directives with a misspelt prefix (`-- oedb:check …`).
+    /// Throws every problem of the file at once.
     public static func parse(_ text: String, file: String) throws -> MigrationHeader {
+        let (header, problems) = scan(text, file: file)
+        guard problems.isEmpty, let header else { throw MigrationError(problems.joined(separator: "\n")) }
+        return header
+    }
+
+    /// The header and every problem with it (each `file:line: message`); the
+    /// header is nil when a problem makes it unusable.
+    public static func scan(_ text: String, file: String) -> (MigrationHeader?, [String]) {
         var version: Int?
         var name: String?
         var transaction = true
         var checks: [MigrationCheck] = []
+        var problems: [String] = []
+        var seen: Set<String> = []
+        // The header is the leading block of comment and blank lines; only there
+        // is a directive lookalike an error (the body may say anything).
+        var inHeader = true
         for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
-            guard line.hasPrefix("-- oeedb:") else { continue }
+            let at = "\(file):\(i + 1)"
+            if inHeader && !line.isEmpty && !line.hasPrefix("--") { inHeader = false }
+            guard line.hasPrefix("-- oeedb:") else {
+                if inHeader, let problem = lookalike(line) { problems.append("\(at): \(problem)") }
+                continue
+            }
             let body = line.dropFirst("-- oeedb:".count)
             let keyEnd = body.firstIndex(of: " ") ?? body.endIndex
             let key = String(body[..<keyEnd])
             let value = body[keyEnd...].trimmingCharacters(in: .whitespaces)
-            let at = "\(file):\(i + 1)"
+            if knownDirectives.contains(key) && key != "check" {
+                if seen.contains(key) { problems.append("\(at): oeedb:\(key) is given twice; keep one") }
+                seen.insert(key)
+            }
             switch key {
             case "version":
-                guard let v = Int(value) else { throw MigrationError("\(at): oeedb:version '\(value)' is not a number") }
+                guard let v = Int(value), v > 0 else { problems.append("\(at): oeedb:version '\(value)' is not a positive number"); continue }
                 version = v
-            case "name": name = value
+            case "name":
+                guard !value.isEmpty else { problems.append("\(at): oeedb:name is empty"); continue }
+                name = value
             case "transaction":
                 switch value {
                 case "on": transaction = true
                 case "off": transaction = false
-                default: throw MigrationError("\(at): oeedb:transaction must be 'on' or 'off', not '\(value)'")
+                default: problems.append("\(at): oeedb:transaction must be 'on' or 'off', not '\(value)'")
                 }
             case "check":
-                checks.append(try MigrationCheck(parsing: value, at: at))
+                do { checks.append(try MigrationCheck(parsing: value, at: at)) } catch let e as MigrationError { problems.append(e.message) } catch { problems.append("\(at): \(error)") }
             default:
-                throw MigrationError("\(at): unknown directive 'oeedb:\(key)'; known: version, name, transaction, check")
+                var message = "\(at): unknown directive 'oeedb:\(key)'; known: \(knownDirectives.joined(separator: ", "))"
+                if let guess = EditDistance.closest(to: key, in: knownDirectives) { message += "; did you mean '\(guess)'?" }
+                problems.append(message)
             }
         }
         guard let version, let name else {
-            throw MigrationError("\(file): missing '-- oeedb:version' or '-- oeedb:name' header; was the file written by 'oeedb generate'?")
+            problems.append("\(file): missing '-- oeedb:version' or '-- oeedb:name' header; was the file written by 'oeedb generate'?")
+            return (nil, problems)
         }
-        return MigrationHeader(version: version, name: name, transaction: transaction, checks: checks)
+        return (MigrationHeader(version: version, name: name, transaction: transaction, checks: checks), problems)
+    }
+
+    /// Why a header comment line that is not exactly `-- oeedb:…` looks like a
+    /// directive a DBA mistyped (`-- oedb:check`, `--oeedb:`, `--- oeedb:`,
+    /// `-- OEEDB:`, `-- oeedb :`, `-- oeedb check`), or nil for an ordinary comment.
+    static func lookalike(_ line: String) -> String? {
+        guard line.hasPrefix("--") else { return nil }
+        let rest = line.dropFirst(2)
+        let afterDashes = rest.drop { $0 == " " || $0 == "\t" || $0 == "-" }
+        let word = String(afterDashes.prefix { $0.isLetter })
+        guard !word.isEmpty else { return nil }
+        let lower = word.lowercased()
+        // Prefixes a DBA would mistype start with o and are within two edits.
+        guard lower.first == "o", EditDistance.between(lower, "oeedb") <= 2 else { return nil }
+        let tail = afterDashes.dropFirst(word.count)
+        let spaces = tail.prefix { $0 == " " || $0 == "\t" }
+        let afterWord = tail.dropFirst(spaces.count)
+        let key: String
+        if afterWord.hasPrefix(":") {
+            key = String(afterWord.dropFirst().drop { $0 == " " }.prefix { $0.isLetter })
+        } else {
+            // `-- oeedb check …` (no colon) only when a directive name follows.
+            let next = String(afterWord.prefix { $0.isLetter })
+            guard lower == "oeedb", knownDirectives.contains(next.lowercased()) else { return nil }
+            key = next
+        }
+        let fixed = "-- oeedb:" + (key.isEmpty ? "" : key)
+        return "'\(line.prefix(40))' looks like a runner directive but the runner reads only lines starting exactly '-- oeedb:'; write '\(fixed)…' (or reword the comment)"
     }
 }
 

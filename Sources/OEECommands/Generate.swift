@@ -49,10 +49,26 @@ extension Oeedb {
             try reportingErrors {
                 let model = try source.loadValid(before: "generating migrations")
                 let dialects = try dialect.map { [try Dialects.named($0)] } ?? Dialects.all
-                var outOfDate = false
+                // Every directory is checked before anything is planned or written,
+                // and every problem of every dialect is listed at once.
+                var directories: [String: MigrationDirectory] = [:]
+                var problems: [String] = []
                 for d in dialects {
                     let url = URL(fileURLWithPath: migrations).appendingPathComponent(d.id)
-                    let generator = MigrationGenerator(directory: try MigrationDirectory.load(url), dialect: d)
+                    do {
+                        let directory = try MigrationDirectory.load(url)
+                        directories[d.id] = directory
+                        problems += try directory.verify().map { "\(d.id): \($0)" }
+                    } catch let e as MigrationError {
+                        problems.append("\(d.id): \(e.message)")
+                    }
+                }
+                guard problems.isEmpty else {
+                    throw CLIError("\(migrations) is not intact; nothing was generated:\n" + problems.map { "  - \($0)" }.joined(separator: "\n"), exitCode: 1)
+                }
+                var outOfDate = false
+                for d in dialects {
+                    let generator = MigrationGenerator(directory: directories[d.id]!, dialect: d)
                     let pending: MigrationGenerator.Pending?
                     do {
                         pending = try generator.pending(model: model, name: name, allowDestructive: allowDestructive || check)

@@ -8,12 +8,17 @@ extension Oeedb {
         static let configuration = CommandConfiguration(
             abstract: "Apply pending migrations to a database, each in its own transaction.",
             discussion: """
-                Before anything runs, the migration directory must match its integrity file and \
-                every applied migration must match its file; otherwise nothing runs. One session \
+                Before anything runs, every file of the migration directory is checked (headers \
+                and directives, snapshots, the integrity file) and every applied migration must \
+                match its file; otherwise nothing runs and every problem is listed. One session \
                 lock (sp_getapplock / pg_advisory_lock) serialises concurrent runners. Each \
                 migration runs in a transaction together with its history row, its pre-checks \
                 (data conditions for risky changes) and its post-checks (the catalog must match \
                 the version's model snapshot); the first failure rolls it back and stops.
+
+                When a migration fails, the ones applied before it stay applied: plain output \
+                lists them, then the error (once, on standard error); --json prints one document \
+                with "applied" and "failed" (migration, batch, line, sqlState, message).
 
                 Exit status: 0 done or up to date; 1 a migration failed or the directory is not \
                 intact; 2 connection or usage error.
@@ -57,10 +62,19 @@ extension Oeedb {
                     // The connection or the server failed outside a migration (lock, history).
                     throw CLIError(e.description, exitCode: 2)
                 } catch let e as RunnerError {
+                    var failed = RunReport(database: context.spec.summary, dialect: context.dialect.id, dryRun: dryRun)
+                    failed.applied = e.applied
+                    failed.failed = e.failure
                     if json {
-                        var failed = RunReport(database: context.spec.summary, dialect: context.dialect.id)
-                        failed.error = e.description
                         Console.outData(try JSONEncoder.stable.encode(failed) + Data("\n".utf8))
+                        // On a terminal the document already shows the error: once is enough.
+                        if isatty(STDOUT_FILENO) == 1 { throw ExitCode(1) }
+                    } else {
+                        // What was applied goes to standard output; the error, once, to standard error.
+                        for line in Self.appliedLines(failed.applied) { Console.out(line) }
+                        if let migration = e.migration {
+                            Console.out("\(context.spec.summary): stopped at \(migration); \(e.applied.count) migration(s) applied before it stay applied")
+                        }
                     }
                     throw CLIError(e.description, exitCode: 1)
                 }
@@ -84,11 +98,16 @@ extension Oeedb {
                 if report.applied.isEmpty {
                     Console.out("\(context.spec.summary): up to date (\(context.directory.latest?.file.stem ?? "no migrations"))")
                 } else {
-                    for a in report.applied {
-                        Console.out("applied V\(String(format: "%04d", a.version))__\(a.name) in \(a.milliseconds) ms (\(a.batches) batches, \(a.preChecks) pre-checks, \(a.postChecks) tables post-checked)")
-                    }
+                    for line in Self.appliedLines(report.applied) { Console.out(line) }
                     Console.out("\(context.spec.summary): at \(context.directory.migrations.last { m in report.applied.contains { $0.version == m.file.version } }?.file.stem ?? "?")")
                 }
+            }
+        }
+
+        /// One line per applied migration, as plain output prints them.
+        static func appliedLines(_ applied: [RunReport.Applied]) -> [String] {
+            applied.map { a in
+                "applied V\(String(format: "%04d", a.version))__\(a.name) in \(a.milliseconds) ms (\(a.batches) batches, \(a.preChecks) pre-checks, \(a.postChecks) tables post-checked)"
             }
         }
     }
@@ -97,7 +116,10 @@ extension Oeedb {
         static let configuration = CommandConfiguration(
             abstract: "Show each migration's state in a database: applied, pending, failed, checksum mismatch.",
             discussion: """
-                Changes nothing. Exit status: 0 when nothing is failed or mismatched, 1 otherwise.
+                Changes nothing. The migration directory is checked too: a missing or corrupt \
+                oeedb.sum, a file added by hand, a duplicate version or a header that does not \
+                parse is listed as a problem. Exit status: 0 when nothing is failed, mismatched \
+                or wrong with the directory; 1 otherwise; 2 connection or usage error.
 
                 Examples:
                   oeedb status --connection postgres://oeedb@127.0.0.1:5432/oee
@@ -115,6 +137,7 @@ extension Oeedb {
             try reportingErrors {
                 let context = try RunnerContext.open(connection, migrations: directory.migrations, dialectOverride: directory.dialect)
                 let statuses = try context.runner.status()
+                let problems = try context.directory.verify()
                 if json {
                     Console.outData(try JSONEncoder.stable.encode(statuses) + Data("\n".utf8))
                 } else {
@@ -124,7 +147,9 @@ extension Oeedb {
                         Console.out("V\(String(format: "%04d", s.version))__\(s.name)  \(s.state.rawValue)\(when)")
                     }
                 }
-                if statuses.contains(where: { [.failed, .checksumMismatch, .missingFile].contains($0.state) }) { throw ExitCode(1) }
+                // Under --json standard output stays the status array; problems go to standard error.
+                for p in problems { if json { Console.err("problem: \(p)") } else { Console.out("problem: \(p)") } }
+                if !problems.isEmpty || statuses.contains(where: { [.failed, .checksumMismatch, .missingFile].contains($0.state) }) { throw ExitCode(1) }
             }
         }
     }

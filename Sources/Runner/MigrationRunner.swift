@@ -68,7 +68,20 @@ public final class MigrationRunner {
             report.upToDate = pending.isEmpty
             for (i, migration) in pending.enumerated() {
                 progress("[\(i + 1)/\(pending.count)] \(migration.file.stem) …")
-                let applied = try apply(migration, postChecks: options.postChecks)
+                let applied: RunReport.Applied
+                do {
+                    applied = try apply(migration, postChecks: options.postChecks)
+                } catch {
+                    // Those before it are committed: the error says so.
+                    var failure: RunnerError
+                    switch error {
+                    case let e as RunnerError: failure = e
+                    case let e as ODBCError: failure = RunnerError(e.description, migration: migration.file.stem, sqlState: e.sqlState)
+                    default: failure = RunnerError("\(error)", migration: migration.file.stem)
+                    }
+                    failure.applied = report.applied
+                    throw failure
+                }
                 progress("[\(i + 1)/\(pending.count)] \(migration.file.stem) applied in \(applied.milliseconds) ms")
                 report.applied.append(applied)
             }
@@ -213,7 +226,7 @@ public final class MigrationRunner {
         for m in directory.migrations where byVersion[m.file.version] == nil {
             if let target, m.file.version > target { break }
             if m.file.version < maxApplied {
-                throw RunnerError("\(m.file.stem) is older than the latest applied version V\(maxApplied) but was never applied (merged late?); nothing was run. Renumber it after V\(maxApplied) with 'oeedb generate'")
+                throw RunnerError("\(m.file.stem) is older than the latest applied version V\(maxApplied) but was never applied (merged late?); nothing was run. Regenerate it after V\(maxApplied): delete \(m.file.stem).sql and .json, run 'oeedb hash', then 'oeedb generate'")
             }
             pending.append(m)
         }

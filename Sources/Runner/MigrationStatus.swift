@@ -43,13 +43,34 @@ public struct RunReport: Codable, Sendable {
         public var postChecks: Int
     }
 
+    /// Where and why a run stopped.
+    public struct Failure: Codable, Hashable, Sendable {
+        /// The migration that failed (`V0003__x`); nil when the run stopped
+        /// before any migration (directory not intact, history mismatch).
+        public var migration: String?
+        public var batch: Int?
+        public var line: Int?
+        public var sqlState: String?
+        public var message: String
+
+        public init(migration: String?, batch: Int?, line: Int?, sqlState: String?, message: String) {
+            self.migration = migration
+            self.batch = batch
+            self.line = line
+            self.sqlState = sqlState
+            self.message = message
+        }
+    }
+
     public var database: String
     public var dialect: String
+    /// The migrations this run applied and committed, also when a later one failed.
     public var applied: [Applied] = []
+    /// Set when the run stopped on an error.
+    public var failed: Failure?
     public var pending: [String] = []
     public var upToDate: Bool = false
     public var dryRun: Bool = false
-    public var error: String?
 
     public init(database: String, dialect: String, dryRun: Bool = false) {
         self.database = database

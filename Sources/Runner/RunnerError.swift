@@ -1,7 +1,9 @@
 import ODBC
 
 /// A migration run that stopped, saying where and why. Nothing of the failing
-/// migration remains: its transaction was rolled back.
+/// migration remains when it ran in a transaction (it was rolled back); the
+/// migrations applied before it in the same run stay applied and are listed
+/// in `applied`.
 public struct RunnerError: Error, CustomStringConvertible {
     public var message: String
     /// The migration that failed, if one did.
@@ -10,6 +12,8 @@ public struct RunnerError: Error, CustomStringConvertible {
     public var batch: Int?
     public var line: Int?
     public var sqlState: String?
+    /// The migrations this run applied (and committed) before it stopped.
+    public var applied: [RunReport.Applied] = []
 
     public init(_ message: String, migration: String? = nil, batch: Int? = nil, line: Int? = nil, sqlState: String? = nil) {
         self.message = message
@@ -26,5 +30,10 @@ public struct RunnerError: Error, CustomStringConvertible {
         if let line { head += " (line \(line))" }
         if let sqlState { head += " [\(sqlState)]" }
         return head.isEmpty ? message : "\(head): \(message)"
+    }
+
+    /// The failure as reported by `migrate --json`.
+    public var failure: RunReport.Failure {
+        RunReport.Failure(migration: migration, batch: batch, line: line, sqlState: sqlState, message: message)
     }
 }

@@ -81,7 +81,7 @@ import Runner
             _ = try db.runner(dir).migrate()
             Issue.record("expected a refusal")
         } catch let e as RunnerError {
-            #expect(e.message.contains("V0001__baseline.sql was changed after it was generated"))
+            #expect(e.message.contains("V0001__baseline.sql: changed after it was generated"))
         }
         // Even with a re-hashed integrity file, the history checksum catches it.
         try MigrationDirectory.load(dir).writeIntegrity()
