@@ -22,8 +22,7 @@ extension Oeedb {
 
         @OptionGroup var connection: ConnectionOptions
 
-        @Option(name: .long, help: "Output format: text or json.")
-        var format: OutputFormat = .text
+        @OptionGroup var output: OutputOptions
 
         struct Report: Codable {
             var drivers: [String: String]
@@ -61,7 +60,7 @@ extension Oeedb {
                         failure = e
                     }
                 }
-                switch format {
+                switch output.isJSON ? OutputFormat.json : .text {
                 case .json:
                     let encoder = JSONEncoder()
                     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]

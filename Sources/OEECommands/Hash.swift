@@ -33,8 +33,7 @@ extension Oeedb {
         @Flag(name: .long, help: "Write nothing; exit 1 if any oeedb.sum would change.")
         var check = false
 
-        @Flag(name: .long, help: "Print a JSON summary on standard output.")
-        var json = false
+        @OptionGroup var output: OutputOptions
 
         /// One directory's outcome.
         struct Result: Codable {
@@ -69,7 +68,7 @@ extension Oeedb {
                 guard !results.isEmpty else {
                     throw CLIError("no migration directories under \(migrations) (expected \(ids.map { "\(migrations)/\($0)" }.joined(separator: " or ")))")
                 }
-                if json {
+                if output.isJSON {
                     Console.outData(try JSONEncoder.stable.encode(Summary(check: check, directories: results)) + Data("\n".utf8))
                 } else {
                     for r in results { for line in Self.lines(r, check: check) { Console.out(line) } }

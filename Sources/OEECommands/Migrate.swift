@@ -34,20 +34,28 @@ extension Oeedb {
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var directory: DirectoryOptions
 
-        @Option(name: .long, help: ArgumentHelp("Apply up to and including this version.", valueName: "version"))
+        @Option(name: .long, help: ArgumentHelp("Apply up to and including this version (1 or more).", valueName: "version"))
         var target: Int?
 
         @Flag(name: .long, help: "Print the pending migrations and their checks; change nothing.")
         var dryRun = false
 
-        @Flag(name: .long, help: "Print a JSON summary on standard output.")
-        var json = false
+        @OptionGroup var output: OutputOptions
 
-        @Option(name: .long, help: ArgumentHelp("Seconds to wait for another runner's lock.", valueName: "seconds"))
+        @Option(name: .long, help: ArgumentHelp("Seconds to wait for another runner's lock (0 = do not wait; at most 86400).", valueName: "seconds"))
         var lockTimeout: Int = 60
 
         @Flag(name: .long, help: "Skip the catalog post-checks (pre-checks and directive checks still run). For measuring their cost; not for routine use.")
         var noPostCheck = false
+
+        func validate() throws {
+            if let target, target < 1 {
+                throw ValidationError("--target \(target): versions start at 1; pass the version to migrate up to, e.g. --target 3")
+            }
+            guard (0...86_400).contains(lockTimeout) else {
+                throw ValidationError("--lock-timeout \(lockTimeout): give the seconds to wait for another runner's lock, from 0 (do not wait) to 86400")
+            }
+        }
 
         func run() throws {
             try reportingErrors {
@@ -65,7 +73,7 @@ extension Oeedb {
                     var failed = RunReport(database: context.spec.summary, dialect: context.dialect.id, dryRun: dryRun)
                     failed.applied = e.applied
                     failed.failed = e.failure
-                    if json {
+                    if output.isJSON {
                         Console.outData(try JSONEncoder.stable.encode(failed) + Data("\n".utf8))
                         // On a terminal the document already shows the error: once is enough.
                         if isatty(STDOUT_FILENO) == 1 { throw ExitCode(1) }
@@ -79,7 +87,7 @@ extension Oeedb {
                     throw CLIError(e.description, exitCode: 1)
                 }
                 report.database = context.spec.summary
-                if json {
+                if output.isJSON {
                     Console.outData(try JSONEncoder.stable.encode(report) + Data("\n".utf8))
                     return
                 }
@@ -108,107 +116,6 @@ extension Oeedb {
         static func appliedLines(_ applied: [RunReport.Applied]) -> [String] {
             applied.map { a in
                 "applied V\(String(format: "%04d", a.version))__\(a.name) in \(a.milliseconds) ms (\(a.batches) batches, \(a.preChecks) pre-checks, \(a.postChecks) tables post-checked)"
-            }
-        }
-    }
-
-    struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Show each migration's state in a database: applied, pending, failed, checksum mismatch.",
-            discussion: """
-                Changes nothing. The migration directory is checked too: a missing or corrupt \
-                oeedb.sum, a file added by hand, a duplicate version or a header that does not \
-                parse is listed as a problem. Exit status: 0 when nothing is failed, mismatched \
-                or wrong with the directory; 1 otherwise; 2 connection or usage error.
-
-                Examples:
-                  oeedb status --connection postgres://oeedb@127.0.0.1:5432/oee
-                  oeedb status --json
-                """
-        )
-
-        @OptionGroup var connection: ConnectionOptions
-        @OptionGroup var directory: DirectoryOptions
-
-        @Flag(name: .long, help: "Print JSON on standard output.")
-        var json = false
-
-        func run() throws {
-            try reportingErrors {
-                let context = try RunnerContext.open(connection, migrations: directory.migrations, dialectOverride: directory.dialect)
-                let statuses = try context.runner.status()
-                let problems = try context.directory.verify()
-                if json {
-                    Console.outData(try JSONEncoder.stable.encode(statuses) + Data("\n".utf8))
-                } else {
-                    if statuses.isEmpty { Console.out("no migrations in \(context.directory.url.path)") }
-                    for s in statuses {
-                        let when = s.appliedAt.map { " at \($0) UTC by \(s.appliedBy ?? "?") (\(s.executionMs ?? 0) ms)" } ?? ""
-                        Console.out("V\(String(format: "%04d", s.version))__\(s.name)  \(s.state.rawValue)\(when)")
-                    }
-                }
-                // Under --json standard output stays the status array; problems go to standard error.
-                for p in problems { if json { Console.err("problem: \(p)") } else { Console.out("problem: \(p)") } }
-                if !problems.isEmpty || statuses.contains(where: { [.failed, .checksumMismatch, .missingFile].contains($0.state) }) { throw ExitCode(1) }
-            }
-        }
-    }
-
-    struct Validate: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Check the integrity file and the database history against the migration files. Changes nothing.",
-            discussion: """
-                Exit status: 0 intact, 1 problems found (each listed).
-
-                Example:
-                  oeedb validate --connection postgres://oeedb@127.0.0.1:5432/oee
-                """
-        )
-
-        @OptionGroup var connection: ConnectionOptions
-        @OptionGroup var directory: DirectoryOptions
-
-        func run() throws {
-            try reportingErrors {
-                let context = try RunnerContext.open(connection, migrations: directory.migrations, dialectOverride: directory.dialect)
-                let problems = try context.runner.validate()
-                for p in problems { Console.out("problem: \(p)") }
-                if problems.isEmpty {
-                    Console.out("\(context.directory.url.path) and \(context.spec.summary): valid (\(context.directory.migrations.count) migrations)")
-                } else {
-                    throw ExitCode(1)
-                }
-            }
-        }
-    }
-
-    struct Baseline: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Mark an existing database as being at a version, without running any script.",
-            discussion: """
-                For databases created before oeedb managed them: records versions up to --version \
-                as applied. Refused when the database already has migration history.
-
-                Example:
-                  oeedb baseline --version 1 --connection 'sqlserver://deploy@db:1433/oee'
-                """
-        )
-
-        @OptionGroup var connection: ConnectionOptions
-        @OptionGroup var directory: DirectoryOptions
-
-        @Option(name: .long, help: ArgumentHelp("The version the database is already at.", valueName: "version"))
-        var version: Int
-
-        func run() throws {
-            try reportingErrors {
-                let context = try RunnerContext.open(connection, migrations: directory.migrations, dialectOverride: directory.dialect)
-                do {
-                    let marked = try context.runner.baseline(version: version)
-                    for m in marked { Console.out("marked \(m) as applied") }
-                } catch let e as RunnerError {
-                    throw CLIError(e.description, exitCode: 1)
-                }
             }
         }
     }
