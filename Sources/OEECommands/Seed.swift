@@ -92,7 +92,9 @@ extension Oeedb {
                 } catch let e as ODBCError {
                     report.failure = e.description
                     try emit(report)
-                    throw CLIError("\(e.description)\nnothing was written (rolled back); is the schema migrated ('oeedb migrate')?", exitCode: 1)
+                    // The migration hint only where a table or column is really missing.
+                    let hint = DatabaseRefusal(e).hint.map { "; \($0)" } ?? ""
+                    throw CLIError("\(e.description)\nnothing was written (rolled back)\(hint)", exitCode: 1)
                 }
                 try emit(report)
             }

@@ -28,11 +28,18 @@ public struct DriftItem: Hashable, Sendable, Codable, CustomStringConvertible {
 public enum DriftDetector {
     /// Every difference, in dependency order; `plan` brings live back to expected.
     public static func compare(live: Database, expected: Database) -> (items: [DriftItem], plan: MigrationPlan) {
-        let (plan, problems) = Differ.planCollectingProblems(from: live, to: expected)
+        compare(live: live, expected: expected, ignoring: { _ in false })
+    }
+
+    /// The differences whose object path `ignored` rejects are left out of
+    /// both the items and the plan, so a repair script never touches an ignored object.
+    public static func compare(live: Database, expected: Database, ignoring ignored: (String) -> Bool) -> (items: [DriftItem], plan: MigrationPlan) {
+        let (full, problems) = Differ.planCollectingProblems(from: live, to: expected)
+        let plan = MigrationPlan(from: full.from, to: full.to, changes: full.changes.filter { !ignored(path(of: $0)) })
         var items = problems.map { p -> DriftItem in
             let path = p.split(separator: ":", maxSplits: 1).first.map(String.init) ?? "database"
             return DriftItem(path: path, kind: "differs in a way no migration can fix in place", expected: nil, actual: String(p.dropFirst(path.count + 1)).trimmingCharacters(in: .whitespaces))
-        }
+        }.filter { !ignored($0.path) }
         let found = plan.changes.compactMap { item(for: $0, plan: plan) }
         // An object reported missing needs no second line for its missing description.
         let missing = Set(found.filter { $0.kind.hasPrefix("missing ") && $0.kind != "missing description" }.map(\.path))
@@ -40,6 +47,32 @@ public enum DriftDetector {
             item.kind != "missing description" || !missing.contains { item.path == $0 || item.path.hasPrefix($0 + ".") }
         }
         return (items, plan)
+    }
+
+    /// The object path a change is reported at (the same as its ``DriftItem``'s).
+    public static func path(of change: SchemaChange) -> String {
+        switch change {
+        case .createSchema(let s), .dropSchema(let s): return s
+        case .createTable(let q, _), .dropTable(let q, _), .renameTable(let q, _): return "\(q)"
+        case .addColumn(let q, let c), .dropColumn(let q, let c): return "\(q).\(c.name)"
+        case .alterColumn(let q, _, let b): return "\(q).\(b.name)"
+        case .renameColumn(let q, let a, _): return "\(q).\(a)"
+        case .addDefault(let q, let c, _), .dropDefault(let q, let c, _): return "\(q).\(c)"
+        case .addPrimaryKey(let q, let k), .dropPrimaryKey(let q, let k): return "\(q).\(k.name)"
+        case .addUnique(let q, let k), .dropUnique(let q, let k): return "\(q).\(k.name)"
+        case .addCheck(let q, let c), .dropCheck(let q, let c): return "\(q).\(c.name)"
+        case .addForeignKey(let q, let f), .dropForeignKey(let q, let f): return "\(q).\(f.name)"
+        case .createIndex(let q, let i), .dropIndex(let q, let i): return "\(q).\(i.name)"
+        case .recreateIndex(let q, _, let b): return "\(q).\(b.name)"
+        case .renameIndex(let q, let a, _): return "\(q).\(a)"
+        case .createFunction(let q, _), .dropFunction(let q, _), .alterFunction(let q, _, _): return "\(q)"
+        case .createSecurityPolicy(let q, _), .dropSecurityPolicy(let q, _), .setSecurityPolicyState(let q, _): return "\(q)"
+        case .addSecurityPredicate(_, let p), .dropSecurityPredicate(_, let p): return "\(p.table)"
+        case .setDescription(let target, _, _): return target.path
+        case .createPartitionFunction(let f), .dropPartitionFunction(let f): return f.name
+        case .createPartitionScheme(let s), .dropPartitionScheme(let s): return s.name
+        case .splitRange(let f, _, _), .mergeRange(let f, _): return f
+        }
     }
 
     static func columnText(_ c: Column) -> String {
@@ -92,20 +125,28 @@ public enum DriftDetector {
             // A changed default shows as drop + add; report it once, at the add.
             if plan.to.table(q)?.column(named: c)?.defaultConstraint != nil { return nil }
             return DriftItem(path: "\(q).\(c)", kind: "extra default", expected: nil, actual: text(d.expression))
-        case .addPrimaryKey(let q, let k): return DriftItem(path: "\(q).\(k.name)", kind: "missing or changed primary key", expected: k.columns.map(\.column).joined(separator: ", "), actual: plan.from.table(q)?.primaryKey.map { $0.columns.map(\.column).joined(separator: ", ") })
+        case .addPrimaryKey(let q, let k):
+            // Re-added unchanged around a column change: the column's item says it.
+            if let old = plan.from.table(q)?.primaryKey, old.name == k.name, old.columns == k.columns, old.isClustered == k.isClustered { return nil }
+            return DriftItem(path: "\(q).\(k.name)", kind: "missing or changed primary key", expected: k.columns.map(\.column).joined(separator: ", "), actual: plan.from.table(q)?.primaryKey.map { $0.columns.map(\.column).joined(separator: ", ") })
         case .dropPrimaryKey(let q, let k): return plan.to.table(q)?.primaryKey == nil ? DriftItem(path: "\(q).\(k.name)", kind: "extra primary key", expected: nil, actual: k.columns.map(\.column).joined(separator: ", ")) : nil
-        case .addUnique(let q, let k): return DriftItem(path: "\(q).\(k.name)", kind: "missing or changed unique constraint", expected: k.columns.map(\.column).joined(separator: ", "), actual: plan.from.table(q)?.uniqueConstraints.first { $0.name == k.name }.map { $0.columns.map(\.column).joined(separator: ", ") })
+        case .addUnique(let q, let k):
+            if plan.from.table(q)?.uniqueConstraints.contains(where: { $0.name == k.name && $0.columns == k.columns }) == true { return nil }
+            return DriftItem(path: "\(q).\(k.name)", kind: "missing or changed unique constraint", expected: k.columns.map(\.column).joined(separator: ", "), actual: plan.from.table(q)?.uniqueConstraints.first { $0.name == k.name }.map { $0.columns.map(\.column).joined(separator: ", ") })
         case .dropUnique(let q, let k): return plan.to.table(q)?.uniqueConstraints.contains { $0.name == k.name } == true ? nil : DriftItem(path: "\(q).\(k.name)", kind: "extra unique constraint", expected: nil, actual: k.columns.map(\.column).joined(separator: ", "))
         case .addCheck(let q, let c):
             let old = plan.from.table(q)?.checks.first { $0.name == c.name }
+            if let old, old.expression == c.expression { return nil }
             return DriftItem(path: "\(q).\(c.name)", kind: old == nil ? "missing check" : "changed check", expected: text(c.expression), actual: old.map { text($0.expression) })
         case .dropCheck(let q, let c): return plan.to.table(q)?.checks.contains { $0.name == c.name } == true ? nil : DriftItem(path: "\(q).\(c.name)", kind: "extra check", expected: nil, actual: text(c.expression))
         case .addForeignKey(let q, let f):
             let old = plan.from.table(q)?.foreignKeys.first { $0.name == f.name }
+            if let old, old.withoutDescription == f.withoutDescription { return nil }
             return DriftItem(path: "\(q).\(f.name)", kind: old == nil ? "missing foreign key" : "changed foreign key", expected: fkText(f), actual: old.map(fkText))
         case .dropForeignKey(let q, let f): return plan.to.table(q)?.foreignKeys.contains { $0.name == f.name } == true ? nil : DriftItem(path: "\(q).\(f.name)", kind: "extra foreign key", expected: nil, actual: fkText(f))
         case .createIndex(let q, let i):
             let old = plan.from.table(q)?.indexes.first { $0.name == i.name }
+            if let old, old.definition == i.definition { return nil }
             return DriftItem(path: "\(q).\(i.name)", kind: old == nil ? "missing index" : "changed index", expected: indexText(i), actual: old.map(indexText))
         case .dropIndex(let q, let i): return plan.to.table(q)?.indexes.contains { $0.name == i.name } == true ? nil : DriftItem(path: "\(q).\(i.name)", kind: "extra index", expected: nil, actual: indexText(i))
         case .recreateIndex(let q, let a, let b): return DriftItem(path: "\(q).\(b.name)", kind: "changed index", expected: indexText(b), actual: indexText(a))

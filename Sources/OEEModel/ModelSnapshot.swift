@@ -28,9 +28,12 @@ public struct ModelSnapshot: Hashable, Sendable, Codable {
     public static func decode(_ data: Data) throws -> Database {
         let snapshot: ModelSnapshot
         do {
-            snapshot = try JSONDecoder().decode(ModelSnapshot.self, from: data)
+            // Strict: an unknown key anywhere (a misspelt "filter") is an error naming its path.
+            snapshot = try JSONDecoder().decode(StrictBox<ModelSnapshot>.self, from: data).value
         } catch let error as DecodingError {
             throw SnapshotError.invalid(SnapshotError.describe(error))
+        } catch let error as UnknownKeyError {
+            throw SnapshotError.invalid(error.description)
         }
         guard snapshot.format == currentFormat else {
             throw SnapshotError.unsupportedFormat(snapshot.format)
@@ -52,11 +55,7 @@ public enum SnapshotError: Error, Equatable, CustomStringConvertible {
     }
 
     static func describe(_ error: DecodingError) -> String {
-        func path(_ keys: [any CodingKey]) -> String {
-            keys.isEmpty ? "(root)" : keys.reduce(into: "") { text, key in
-                if let i = key.intValue { text += "[\(i)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
-            }
-        }
+        func path(_ keys: [any CodingKey]) -> String { StrictDecoding.pathText(keys) }
         switch error {
         case .keyNotFound(let key, let ctx): return "missing key '\(key.stringValue)' at \(path(ctx.codingPath))"
         case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx), .dataCorrupted(let ctx):

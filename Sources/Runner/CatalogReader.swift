@@ -39,13 +39,15 @@ public struct DriftResult: Sendable {
 
 extension CatalogReader {
     /// Compares the live database with `expected`, both reduced to the
-    /// dialect's comparable form; items whose path matches an `ignore` glob are dropped.
+    /// dialect's comparable form. A difference whose path matches an `ignore`
+    /// glob is dropped from the items and from the repair plan alike.
     public func drift(expected: Database, ignore: [String] = []) throws -> DriftResult {
         let live = try dialect.comparable(read(databaseName: expected.name))
         let want = try dialect.comparable(expected)
-        let (items, plan) = DriftDetector.compare(live: live, expected: want)
-        let kept = items.filter { item in !ignore.contains { Glob.matches($0, item.path) } }
-        return DriftResult(items: kept, plan: plan, queryCount: queryCount)
+        let (items, plan) = DriftDetector.compare(live: live, expected: want) { path in
+            ignore.contains { Glob.matches($0, path) }
+        }
+        return DriftResult(items: items, plan: plan, queryCount: queryCount)
     }
 }
 

@@ -16,16 +16,31 @@ public struct CSVRecord: Hashable, Sendable {
     public var fields: [CSVField]
 }
 
-/// A CSV text that cannot be read, at a 1-based line.
+/// A CSV text that cannot be read, at a 1-based line, the 1-based character
+/// of that line, and the 1-based field of its record.
 public struct CSVError: Error, Hashable, Sendable {
     public var line: Int
+    public var column: Int
+    public var field: Int
     public var message: String
+
+    public init(line: Int, column: Int, field: Int, message: String) {
+        self.line = line
+        self.column = column
+        self.field = field
+        self.message = message
+    }
 }
 
 /// A small RFC 4180 reader: comma-separated, `"` quotes fields, `""` is a
 /// quote inside a quoted field, quoted fields may span lines, records end
 /// with CRLF or LF. A UTF-8 byte-order mark is skipped and lines holding
 /// nothing at all are ignored.
+///
+/// Hand-written because Foundation has no CSV reader, and seed errors must
+/// point at the line and character where a problem starts: a quote left open
+/// swallows the lines after it, so the error is reported where it opened,
+/// not where the reader noticed.
 public enum CSVParser {
     public static func parse(_ text: String) throws -> [CSVRecord] {
         var records: [CSVRecord] = []
@@ -34,6 +49,7 @@ public enum CSVParser {
         var quoted = false
         var line = 1
         var recordLine = 1
+        var lineStart = 0  // index of the current line's first character
         var chars = Array(text.unicodeScalars)
         if chars.first == "\u{FEFF}" { chars.removeFirst() }
         var i = 0
@@ -57,6 +73,8 @@ public enum CSVParser {
                 // A quoted field: read to the closing quote.
                 quoted = true
                 let start = line
+                let startColumn = i - lineStart + 1
+                let fieldNumber = fields.count + 1
                 i += 1
                 var closed = false
                 while i < chars.count {
@@ -71,7 +89,7 @@ public enum CSVParser {
                         i += 1
                         break
                     }
-                    if q == "\n" { line += 1 }
+                    if q == "\n" { line += 1; lineStart = i + 1 }
                     if q == "\r" && i + 1 < chars.count && chars[i + 1] == "\n" {
                         field.unicodeScalars.append("\r")
                         i += 1
@@ -80,9 +98,18 @@ public enum CSVParser {
                     field.unicodeScalars.append(q)
                     i += 1
                 }
-                guard closed else { throw CSVError(line: start, message: "quoted field is never closed (a '\"' is missing)") }
+                guard closed else {
+                    throw CSVError(line: start, column: startColumn, field: fieldNumber,
+                                   message: "the quote opened at character \(startColumn) is never closed (a '\"' is missing)")
+                }
                 if i < chars.count, !(chars[i] == "," || chars[i] == "\n" || chars[i] == "\r") {
-                    throw CSVError(line: line, message: "unexpected text after a closing quote; write a quote inside a quoted field as \"\"")
+                    if line > start {
+                        // The quote that "closed" here opened another field: the one at `start` was left open.
+                        throw CSVError(line: start, column: startColumn, field: fieldNumber,
+                                       message: "the quote opened at character \(startColumn) is never closed: the field runs on to line \(line), where a '\"' ends it and text follows; close the quote on line \(start)")
+                    }
+                    throw CSVError(line: line, column: i - lineStart + 1, field: fieldNumber,
+                                   message: "unexpected text after a closing quote; write a quote inside a quoted field as \"\"")
                 }
                 continue
             }
@@ -96,8 +123,10 @@ public enum CSVParser {
                 endRecord()
                 line += 1
                 recordLine = line
+                lineStart = i + 1
             case "\"":
-                throw CSVError(line: line, message: "a '\"' inside an unquoted field; quote the whole field and write the quote as \"\"")
+                throw CSVError(line: line, column: i - lineStart + 1, field: fields.count + 1,
+                               message: "a '\"' inside an unquoted field; quote the whole field and write the quote as \"\"")
             default:
                 field.unicodeScalars.append(c)
             }

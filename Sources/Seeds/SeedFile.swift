@@ -35,7 +35,8 @@ public struct SeedFile: Hashable, Sendable {
         do {
             records = try CSVParser.parse(text)
         } catch let e as CSVError {
-            return .failure(SeedDiagnostic(file: path, line: e.line, column: nil, message: e.message))
+            // The column is the field's number: the header may not have been read.
+            return .failure(SeedDiagnostic(file: path, line: e.line, column: String(e.field), message: e.message))
         } catch {
             return .failure(SeedDiagnostic(file: path, line: 1, column: nil, message: "\(error)"))
         }

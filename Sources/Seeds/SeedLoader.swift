@@ -67,7 +67,12 @@ public final class SeedLoader {
             let plan = try self.plan(seed, prune: prune)
             if !dryRun {
                 for statement in sql.loadStatements(plan) {
-                    let result = try connection.execute(statement.sql)
+                    let result: ODBCResult
+                    do {
+                        result = try connection.execute(statement.sql)
+                    } catch let e as ODBCError {
+                        throw SeedLoader.refused(e, statement, plan: plan)
+                    }
                     if let expected = statement.expectedRows, let count = result.rowCounts.last, count >= 0, count != expected {
                         throw SeedLoadError(message: "\(statement.table): the plan expected \(expected) row(s) to change, the database changed \(count); did another session change the table? Nothing was written")
                     }
@@ -91,8 +96,30 @@ public final class SeedLoader {
     }
 }
 
+extension SeedLoader {
+    /// A statement's failure in seed terms: a constraint violation names the
+    /// table, the constraint and the seed rows; anything else keeps the
+    /// driver's error and says whether the schema looks unmigrated.
+    static func refused(_ error: ODBCError, _ statement: SeedStatement, plan: SeedPlan) -> any Error {
+        let refusal = DatabaseRefusal(error)
+        guard case .constraint(let name) = refusal else { return error }
+        let seed = plan.tables.first { $0.name == statement.table }?.seed
+        let rows = statement.rows.isEmpty ? "" : " written from \(DatabaseRefusal.rowsText(statement.rows, seed: seed, message: error.description))"
+        let constraint = name.map { "constraint \($0)" } ?? "a constraint"
+        return SeedLoadError(message: "\(statement.table): \(constraint) refused the rows\(rows) [\(error.sqlState)]: the table exists, so this is not a missing migration; fix those rows, or the database rows they collide with. Nothing was written (rolled back).\n  \(error.description)",
+                             refusal: refusal)
+    }
+}
+
 /// A load the database refused or that did not go as planned; rolled back.
 public struct SeedLoadError: Error, Sendable, CustomStringConvertible {
     public var message: String
+    public var refusal: DatabaseRefusal?
+
+    public init(message: String, refusal: DatabaseRefusal? = nil) {
+        self.message = message
+        self.refusal = refusal
+    }
+
     public var description: String { message }
 }

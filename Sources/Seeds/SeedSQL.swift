@@ -79,7 +79,7 @@ extension SeedSQL {
             statements += beforeUpsert(t.seed).map { SeedStatement(sql: $0, table: t.name, expectedRows: nil) }
             for chunk in chunks(rows) {
                 let expected = chunk.filter { changing.contains(t.seed.key(of: $0)) }.count
-                statements.append(SeedStatement(sql: upsert(t.seed, rows: chunk), table: t.name, expectedRows: expected))
+                statements.append(SeedStatement(sql: upsert(t.seed, rows: chunk), table: t.name, expectedRows: expected, rows: chunk))
             }
             statements += afterUpsert(t.seed).map { SeedStatement(sql: $0, table: t.name, expectedRows: nil) }
         }
@@ -102,6 +102,8 @@ public struct SeedStatement: Hashable, Sendable {
     public var sql: String
     public var table: QualifiedName
     public var expectedRows: Int?
+    /// The seed rows the statement writes (none for deletes and set-up statements).
+    public var rows: [SeedRow] = []
 }
 
 extension String {

@@ -118,11 +118,17 @@ public struct SeedValidator {
             }
             var values = [SeedValue](repeating: .null, count: target.count)
             var valid = true
+            var linesBefore = 0  // line breaks inside earlier (quoted) fields of the record
             for (field, column) in zip(record.fields, columns) {
+                defer { linesBefore += field.text.unicodeScalars.filter { $0 == "\n" }.count }
                 guard let column else { continue }
-                func report(_ message: String) {
-                    diagnostics.append(.init(file: file.path, line: record.line, column: column.name, message: message))
+                func report(_ message: String, line: Int? = nil) {
+                    diagnostics.append(.init(file: file.path, line: line ?? record.line, column: column.name, message: message))
                     valid = false
+                }
+                if let refused = Self.refusedCharacter(in: field.text) {
+                    report(refused.message, line: record.line + linesBefore + refused.lineOffset)
+                    continue
                 }
                 let value: SeedValue
                 if field.text.isEmpty && (!field.isQuoted || !column.isNullable || column.type.family != .text) {
@@ -146,6 +152,23 @@ public struct SeedValidator {
             if valid { rows.append(row) }
         }
         return rows
+    }
+
+    /// A character no engine stores as written: NUL (U+0000). PostgreSQL
+    /// refuses it in any text value ("invalid byte sequence"), and SQL
+    /// Server's ODBC drivers end the string there, silently. Other control
+    /// characters (tab, line breaks, U+0001…U+001F) are stored by both
+    /// engines as they are and stay allowed.
+    static func refusedCharacter(in text: String) -> (message: String, lineOffset: Int)? {
+        var lineOffset = 0
+        var character = 1
+        for scalar in text.unicodeScalars {
+            if scalar == "\u{0}" {
+                return ("holds a NUL character (U+0000) at character \(character) of the value; PostgreSQL refuses it and SQL Server's drivers cut the value there; remove it from the file", lineOffset)
+            }
+            if scalar == "\n" { lineOffset += 1; character = 1 } else { character += 1 }
+        }
+        return nil
     }
 
     /// Evaluates the table's CHECK constraints that only read literal-valued

@@ -133,7 +133,10 @@ import OEEDSL
     @Test func identifiersOver128Characters() {
         let long = String(repeating: "x", count: 129)
         let db = Fixtures.editing("ref", "site") { $0.columns.append(Column(long, .int)) }
-        #expect(findings(db) == ["ref.site: column name '\(long.prefix(24))…' is 129 characters; SQL Server allows at most 128"])
+        #expect(findings(db) == [
+            "sqlserver: ref.site: column name '\(long.prefix(24))…' is 129 characters; SQL Server allows at most 128 characters",
+            "postgres: ref.site: column name '\(long.prefix(24))…' is 129 bytes; PostgreSQL truncates at 63 bytes",
+        ])
     }
 
     @Test func typeRanges() {

@@ -102,3 +102,58 @@ import Runner
         #expect(!Glob.matches("fact.*", "ref.site"))
     }
 }
+
+/// Whether a live PostgreSQL test cluster is configured (always under CI,
+/// where a missing cluster must fail, not skip).
+enum LivePostgres {
+    static var configured: Bool {
+        let env = ProcessInfo.processInfo.environment
+        return env["OEEDB_TEST_PG"] != nil || env["CI"] == "true"
+    }
+}
+
+/// Drift defects found on the real PostgreSQL (issue 11, item 7).
+@Suite(.serialized) struct DriftRepairTests {
+    func migrated() throws -> (TestDatabase, Database) {
+        let db = try #require(try TestDatabase.make())
+        _ = try db.runner(DriftTests.canonicalMigrations).migrate()
+        let expected = try #require(try MigrationDirectory.load(DriftTests.canonicalMigrations).latest).snapshot()
+        return (db, expected)
+    }
+
+    @Test(.enabled(if: LivePostgres.configured))
+    func ignoredObjectsNeverAppearInTheRepairScript() throws {
+        let (db, expected) = try migrated()
+        let conn = try db.connect()
+        try conn.execute("ALTER TABLE ref.site ADD COLUMN rogue integer")   // ignored
+        try conn.execute("CREATE TABLE ref.rogue_table (id integer)")       // reported
+        try conn.execute("CREATE INDEX ix_site_rogue ON ref.site (rogue)")  // ignored too (ref.site.*)
+        let result = try CatalogReader(connection: conn, dialect: PostgreSQLDialect()).drift(expected: expected, ignore: ["ref.site.*"])
+        #expect(result.items.map { "\($0.path): \($0.kind)" } == ["ref.rogue_table: extra table"])
+        let sql = try PostgreSQLDialect().scriptText(PostgreSQLDialect().render(result.plan))
+        #expect(sql.contains("DROP TABLE \"ref\".\"rogue_table\""), "\(sql)")
+        #expect(!sql.contains("rogue\""), "the repair script touches an ignored object:\n\(sql)")
+        #expect(!sql.contains("ix_site_rogue"), "the repair script touches an ignored object:\n\(sql)")
+        // Without the ignore, the same changes are all repaired.
+        let all = try CatalogReader(connection: conn, dialect: PostgreSQLDialect()).drift(expected: expected)
+        let full = try PostgreSQLDialect().scriptText(PostgreSQLDialect().render(all.plan))
+        #expect(full.contains("DROP COLUMN \"rogue\""), "\(full)")
+    }
+
+    @Test(.enabled(if: LivePostgres.configured))
+    func aWidenedKeyColumnIsReportedOnceAtTheColumn() throws {
+        let (db, expected) = try migrated()
+        let conn = try db.connect()
+        try conn.execute("ALTER TABLE ref.loss_bucket ALTER COLUMN code TYPE varchar(40)")
+        let result = try CatalogReader(connection: conn, dialect: PostgreSQLDialect()).drift(expected: expected)
+        #expect(result.items.map { "\($0.path): \($0.kind)" } == ["ref.loss_bucket.code: changed column"], "\(result.items)")
+        let item = try #require(result.items.first)
+        #expect(item.expected == "varchar(32) NOT NULL" && item.actual == "varchar(40) NOT NULL", "\(item)")
+        // The repair still brings the column back (and any constraint it must rebuild).
+        let script = try PostgreSQLDialect().render(result.plan)
+        #expect(PostgreSQLDialect().scriptText(script).contains("\"code\""))
+        for batch in script.batches { try conn.execute(batch.sql) }
+        let after = try CatalogReader(connection: conn, dialect: PostgreSQLDialect()).drift(expected: expected)
+        #expect(after.items.isEmpty, "\(after.items)")
+    }
+}

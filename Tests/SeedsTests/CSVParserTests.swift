@@ -1,4 +1,5 @@
 import Testing
+import OEEModel
 @testable import Seeds
 
 @Suite struct CSVParserTests {
@@ -20,10 +21,36 @@ import Testing
     }
 
     @Test func unterminatedQuoteAndStrayQuotesAreErrorsWithLines() {
-        #expect(throws: CSVError(line: 2, message: "quoted field is never closed (a '\"' is missing)")) {
+        #expect(throws: CSVError(line: 2, column: 3, field: 2, message: "the quote opened at character 3 is never closed (a '\"' is missing)")) {
             try CSVParser.parse("a,b\n1,\"open\n2,3\n")
         }
         #expect(throws: CSVError.self) { try CSVParser.parse("a\n\"x\"y\n") }
         #expect(throws: CSVError.self) { try CSVParser.parse("a\nx\"y\n") }
+    }
+
+    /// A quote left open swallows the lines after it until the next quote;
+    /// the error points where it opened (line 3), not where the reader noticed (line 8).
+    @Test func anUnclosedQuoteIsReportedWhereItOpened() throws {
+        let text = "id,name,note\n1,a,x\n2,\"b,y\n3,c,z\n4,d,z\n5,e,z\n6,f,z\n7,\"g\",z\n"
+        do {
+            _ = try CSVParser.parse(text)
+            Issue.record("expected an error")
+        } catch let e as CSVError {
+            #expect(e.line == 3 && e.column == 3 && e.field == 2, "\(e)")
+            #expect(e.message.contains("the quote opened at character 3 is never closed"), "\(e.message)")
+            #expect(e.message.contains("line 8"), "\(e.message)")
+        }
+        let file = SeedFile.parse(path: "ref.site.csv", table: QualifiedName("ref", "site"), text: text)
+        guard case .failure(let d) = file else { Issue.record("expected a diagnostic"); return }
+        #expect(d.location == "ref.site.csv:3:2")
+    }
+
+    @Test func strayQuoteErrorsCarryLineAndCharacter() throws {
+        #expect(throws: CSVError(line: 2, column: 2, field: 1, message: "a '\"' inside an unquoted field; quote the whole field and write the quote as \"\"")) {
+            try CSVParser.parse("a\nx\"y\n")
+        }
+        #expect(throws: CSVError(line: 2, column: 6, field: 2, message: "unexpected text after a closing quote; write a quote inside a quoted field as \"\"")) {
+            try CSVParser.parse("a,b\r\n1,\"x\"y\n")
+        }
     }
 }

@@ -73,6 +73,20 @@ import OEEModel
         ])
     }
 
+    /// PostgreSQL refuses NUL in text and SQL Server's drivers cut the value
+    /// there: it is a validation error at file:line:column, not a database failure.
+    @Test func aNulCharacterIsAValidationErrorWithItsLocation() {
+        let seed = validate([
+            ("ref.enterprise.csv", "enterprise_id,code,name\n1,AC\u{0}ME,Acme\n2,OK,\"two\nline\u{0}s\"\n3,TAB,Tab\tand\u{1}ctrl\n"),
+        ])
+        #expect(seed.diagnostics.map(\.description) == [
+            "ref.enterprise.csv:2:code: holds a NUL character (U+0000) at character 3 of the value; PostgreSQL refuses it and SQL Server's drivers cut the value there; remove it from the file",
+            "ref.enterprise.csv:4:name: holds a NUL character (U+0000) at character 5 of the value; PostgreSQL refuses it and SQL Server's drivers cut the value there; remove it from the file",
+        ])
+        // Tabs and other control characters both engines store stay allowed.
+        #expect(seed.tables.first?.rows.count == 1)
+    }
+
     @Test func uniqueConstraintsAndMissingKeysAreChecked() {
         let seed = validate([
             ("ref.enterprise.csv", "enterprise_id,code,name\n1,ACME,Acme\n2,ACME,Acme again\n"),

@@ -1,6 +1,8 @@
 /// One validation finding: which object, what is wrong, how bad.
 ///
-/// Rendered as `fact.cycle: index ix_x references missing column 'foo'`.
+/// Rendered as `fact.cycle: index ix_x references missing column 'foo'`, and
+/// prefixed by the dialect when only one dialect refuses it
+/// (`postgres: fact.cycle: …`).
 public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     public enum Severity: String, Hashable, Sendable, Codable {
         case error, warning
@@ -12,15 +14,20 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     public var message: String
     /// A stable rule id (`fk.type-mismatch`) for tools and for silencing in tests.
     public var rule: String
+    /// The dialect that refuses what the model allows (`postgres`), or nil
+    /// for a finding that holds for every dialect.
+    public var dialect: String?
 
-    public init(_ severity: Severity, _ path: String, _ message: String, rule: String) {
+    public init(_ severity: Severity, _ path: String, _ message: String, rule: String, dialect: String? = nil) {
         self.severity = severity
         self.path = path
         self.message = message
         self.rule = rule
+        self.dialect = dialect
     }
 
-    public var description: String { "\(path): \(message)" }
+    /// `fact.cycle: …`, or `postgres: fact.cycle: …` for a dialect's own rule.
+    public var description: String { (dialect.map { "\($0): " } ?? "") + "\(path): \(message)" }
 }
 
 extension Array where Element == Diagnostic {

@@ -3,16 +3,21 @@
 ///
 ///     let diagnostics = ModelValidator.validate(database)
 ///     if !diagnostics.errors.isEmpty { … }
+///
+/// Rules one dialect imposes beyond the model's own (identifier length,
+/// PostgreSQL's schema-wide index names) are checked for each of `dialects`
+/// — by default every dialect oeedb generates — and carry the dialect's id.
 public enum ModelValidator {
     /// SQL Server's identifier limit (`sysname`).
-    public static let maxIdentifierLength = 128
+    public static let maxIdentifierLength = DialectRules.sqlServer.maxIdentifierLength
 
-    public static func validate(_ database: Database) -> [Diagnostic] {
-        var context = ValidationContext(database)
+    public static func validate(_ database: Database, dialects: [DialectRules] = DialectRules.all) -> [Diagnostic] {
+        var context = ValidationContext(database, dialects: dialects)
         context.checkDatabaseNames()
         context.checkPartitionObjects()
         for schema in database.schemas {
             context.checkSchemaNames(schema)
+            context.checkRelationNames(schema)
             for table in schema.tables {
                 context.checkTable(table, in: schema)
             }
@@ -37,9 +42,11 @@ struct ValidationContext {
     let functionsByName: [String: PartitionFunction]
     let schemesByName: [String: PartitionScheme]
     let schemaNames: Set<String>
+    let dialects: [DialectRules]
 
-    init(_ database: Database) {
+    init(_ database: Database, dialects: [DialectRules] = DialectRules.all) {
         self.database = database
+        self.dialects = dialects
         var tables: [QualifiedName: Table] = [:]
         var columns: [QualifiedName: [String: Column]] = [:]
         var functions: [QualifiedName: InlineFunction] = [:]
@@ -63,20 +70,28 @@ struct ValidationContext {
         self.schemaNames = Set(database.schemas.map(\.name))
     }
 
-    mutating func error(_ path: String, _ message: String, rule: String) {
-        diagnostics.append(Diagnostic(.error, path, message, rule: rule))
+    mutating func error(_ path: String, _ message: String, rule: String, dialect: String? = nil) {
+        diagnostics.append(Diagnostic(.error, path, message, rule: rule, dialect: dialect))
     }
 
     mutating func warning(_ path: String, _ message: String, rule: String) {
         diagnostics.append(Diagnostic(.warning, path, message, rule: rule))
     }
 
-    /// Reports names longer than SQL Server allows, or empty.
+    /// Reports an empty name, and a name longer than a dialect keeps whole
+    /// (SQL Server: 128 characters; PostgreSQL: 63 bytes, it truncates the rest).
     mutating func checkIdentifier(_ name: String, kind: String, path: String) {
         if name.isEmpty {
             error(path, "\(kind) has an empty name", rule: "name.empty")
-        } else if name.count > ModelValidator.maxIdentifierLength {
-            error(path, "\(kind) name '\(name.prefix(24))…' is \(name.count) characters; SQL Server allows at most \(ModelValidator.maxIdentifierLength)", rule: "name.too-long")
+            return
+        }
+        for d in dialects {
+            let length = d.length(of: name)
+            if length > d.maxIdentifierLength {
+                let unit = d.identifierLengthUnit.rawValue
+                error(path, "\(kind) name '\(name.prefix(24))…' is \(length) \(unit); \(d.displayName) \(d.overLengthVerb) \(d.maxIdentifierLength) \(unit)",
+                      rule: "name.too-long", dialect: d.id)
+            }
         }
     }
 
