@@ -53,7 +53,7 @@ let package = Package(
         .executableTarget(name: "oeedb-bench", dependencies: ["OEEModel", "OEEDSL", "OEEDiff", "SQLServer"], path: "Benchmarks/oeedb-bench"),
 
         // What the test targets share: the live engines the test command starts.
-        .target(name: "OEETestSupport", path: "Tests/Support"),
+        .target(name: "OEETestSupport", dependencies: ["ODBC"], path: "Tests/Support"),
         .testTarget(name: "OEEModelTests", dependencies: ["OEEModel", "OEEDSL"]),
         .testTarget(name: "OEEDiffTests", dependencies: ["OEEDiff", "OEEDSL"]),
         .testTarget(name: "SQLServerTests", dependencies: [

@@ -36,8 +36,7 @@ extension Oeedb {
         @Option(name: .long, help: "Compare with the latest applied version's snapshot (applied) or the current model (model).")
         var against: Against = .applied
 
-        @Option(name: .long, help: "Output format: text or json.")
-        var format: OutputFormat = .text
+        @OptionGroup var output: OutputOptions
 
         @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Ignore differences on object paths matching these globs (e.g. 'fact.event.*').", valueName: "pattern"))
         var ignore: [String] = []
@@ -92,7 +91,7 @@ extension Oeedb {
                     script = "-- cannot render a repair script: \(error)\n"
                 }
             }
-            switch format {
+            switch output.isJSON ? OutputFormat.json : .text {
             case .json:
                 struct Report: Codable { var database: String; var against: String; var drift: Bool; var items: [DriftItem]; var catalogQueries: Int; var sql: String? }
                 let report = Report(database: context.spec.summary, against: label, drift: !result.items.isEmpty, items: result.items,

@@ -52,8 +52,7 @@ extension Oeedb {
         @Flag(name: .long, help: "Validate and report what would change; write nothing.")
         var dryRun = false
 
-        @Flag(name: .long, help: "Print a JSON report on standard output.")
-        var json = false
+        @OptionGroup var output: OutputOptions
 
         func run() throws {
             try reportingErrors {
@@ -101,7 +100,7 @@ extension Oeedb {
         }
 
         func emit(_ report: SeedReport) throws {
-            if json {
+            if output.isJSON {
                 Console.outData(try JSONEncoder.stable.encode(report) + Data("\n".utf8))
                 return
             }

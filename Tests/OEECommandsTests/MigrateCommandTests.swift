@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import OEETestSupport
 import Migrations
 @testable import OEECommands
 
@@ -21,7 +22,7 @@ import Migrations
         var failed: Failed?
     }
 
-    @Test(.enabled(if: LiveDatabase.available, "OEEDB_TEST_PG is not set"))
+    @Test(.needsPostgres)
     func jsonSaysWhatWasAppliedAndWhatFailed() throws {
         let db = try #require(try LiveDatabase.make())
         let root = try MigrationFixture.root(Self.failingThird)
@@ -39,7 +40,7 @@ import Migrations
         #expect(try db.scalar("SELECT count(*) FROM oeedb.schema_history WHERE success") == "2")
     }
 
-    @Test(.enabled(if: LiveDatabase.available, "OEEDB_TEST_PG is not set"))
+    @Test(.needsPostgres)
     func plainOutputListsTheAppliedThenTheErrorOnce() throws {
         let db = try #require(try LiveDatabase.make())
         let root = try MigrationFixture.root(Self.failingThird)
@@ -54,7 +55,7 @@ import Migrations
         #expect((run.stdout + run.stderr).components(separatedBy: "division by zero").count == 2, "the error must appear exactly once: \(run)")
     }
 
-    @Test(.enabled(if: LiveDatabase.available && FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs OEEDB_TEST_PG and script(1)"))
+    @Test(.needsPostgres, .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) (bsdutils)"))
     func onATerminalTheErrorAppearsOnce() throws {
         let root = try MigrationFixture.root(Self.failingThird)
         try #require(FileManager.default.isExecutableFile(atPath: OeedbProcess.url.path))
@@ -70,7 +71,7 @@ import Migrations
         }
     }
 
-    @Test(.enabled(if: LiveDatabase.available, "OEEDB_TEST_PG is not set"))
+    @Test(.needsPostgres)
     func aBrokenLaterFileStopsMigrateBeforeTheGoodPendingOne() throws {
         let db = try #require(try LiveDatabase.make())
         let root = try MigrationFixture.root(["CREATE TABLE t1 (id int);\n"])
@@ -94,7 +95,7 @@ import Migrations
         #expect(try db.scalar("SELECT to_regclass('public.t2') IS NULL") == "1", "V0002 was applied")
     }
 
-    @Test(.enabled(if: LiveDatabase.available, "OEEDB_TEST_PG is not set"))
+    @Test(.needsPostgres)
     func statusFindsIntegrityProblems() throws {
         let db = try #require(try LiveDatabase.make())
         let root = try MigrationFixture.root(["CREATE TABLE t1 (id int);\n"])

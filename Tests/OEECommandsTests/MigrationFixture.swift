@@ -1,4 +1,5 @@
 import Foundation
+import OEETestSupport
 import Migrations
 import ODBC
 import OEEModel
@@ -30,20 +31,13 @@ enum MigrationFixture {
 
 /// A fresh PostgreSQL database on the test cluster (OEEDB_TEST_PG).
 struct LiveDatabase {
-    static let available = ProcessInfo.processInfo.environment["OEEDB_TEST_PG"] != nil
     static let environment: ODBCEnvironment = try! ODBCEnvironment()
     let url: String
     let password: String
 
     static func make() throws -> LiveDatabase? {
-        let env = ProcessInfo.processInfo.environment
-        guard let url = env["OEEDB_TEST_PG"], let file = env["OEEDB_TEST_PG_PASSWORD_FILE"],
-              let pw = try? String(contentsOfFile: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines) else { return nil }
-        let name = "c_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-        let admin = try ODBCConnector.connect(try ConnectionSpec.resolve(url, password: pw), environment: environment)
-        try admin.execute("CREATE DATABASE \(name)")
-        admin.close()
-        return LiveDatabase(url: "\(url[..<url.lastIndex(of: "/")!])/\(name)", password: pw)
+        guard let (url, pw) = try LivePostgres.createDatabase(prefix: "c_") else { return nil }
+        return LiveDatabase(url: url, password: pw)
     }
 
     func scalar(_ sql: String) throws -> String? {

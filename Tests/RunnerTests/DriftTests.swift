@@ -103,15 +103,6 @@ import Runner
     }
 }
 
-/// Whether a live PostgreSQL test cluster is configured (always under CI,
-/// where a missing cluster must fail, not skip).
-enum LivePostgres {
-    static var configured: Bool {
-        let env = ProcessInfo.processInfo.environment
-        return env["OEEDB_TEST_PG"] != nil || env["CI"] == "true"
-    }
-}
-
 /// Drift defects found on the real PostgreSQL (issue 11, item 7).
 @Suite(.serialized) struct DriftRepairTests {
     func migrated() throws -> (TestDatabase, Database) {
@@ -121,7 +112,7 @@ enum LivePostgres {
         return (db, expected)
     }
 
-    @Test(.enabled(if: LivePostgres.configured))
+    @Test(.needsPostgres)
     func ignoredObjectsNeverAppearInTheRepairScript() throws {
         let (db, expected) = try migrated()
         let conn = try db.connect()
@@ -140,7 +131,7 @@ enum LivePostgres {
         #expect(full.contains("DROP COLUMN \"rogue\""), "\(full)")
     }
 
-    @Test(.enabled(if: LivePostgres.configured))
+    @Test(.needsPostgres)
     func aWidenedKeyColumnIsReportedOnceAtTheColumn() throws {
         let (db, expected) = try migrated()
         let conn = try db.connect()

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
+import OEETestSupport
 import ODBC
 import OEEDSL
 import Migrations
 import Runner
 
 /// A live PostgreSQL test cluster is configured (scripts/test.sh starts one).
-let livePostgres = ProcessInfo.processInfo.environment["OEEDB_TEST_PG"] != nil
 
 /// The directory is checked as a whole before anything runs, and a failing
 /// run says what it applied before it stopped.
@@ -40,7 +40,7 @@ let livePostgres = ProcessInfo.processInfo.environment["OEEDB_TEST_PG"] != nil
         ("corrupt snapshot", { try "{\"format\":".write(to: $0.appendingPathComponent("V0003__remark.json"), atomically: true, encoding: .utf8) }),
     ]
 
-    @Test(.enabled(if: livePostgres, "OEEDB_TEST_PG is not set"), arguments: 0..<4)
+    @Test(.needsPostgres, arguments: 0..<4)
     func brokenLaterMigrationStopsMigrateBeforeTheGoodOneRuns(_ index: Int) throws {
         let (what, breakIt) = Self.breakages[index]
         let db = try #require(try TestDatabase.make())
@@ -62,7 +62,7 @@ let livePostgres = ProcessInfo.processInfo.environment["OEEDB_TEST_PG"] != nil
                 "\(what): V0002 was applied")
     }
 
-    @Test(.enabled(if: livePostgres, "OEEDB_TEST_PG is not set"))
+    @Test(.needsPostgres)
     func failureCarriesWhatWasAppliedBeforeIt() throws {
         let db = try #require(try TestDatabase.make())
         let dir = try TestMigrations.temporaryDirectory()

@@ -17,13 +17,8 @@ struct TestDatabase {
     let password: String
 
     static func make() throws -> TestDatabase? {
-        guard let (url, pw) = LivePostgres.credentials else { return nil }
-        let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-        let admin = try ODBCConnector.connect(try ConnectionSpec.resolve(url, password: pw), environment: environment)
-        try admin.execute("CREATE DATABASE \(name)")
-        admin.close()
-        let base = url[..<url.lastIndex(of: "/")!]
-        return TestDatabase(name: String(name), url: "\(base)/\(name)", password: pw)
+        guard let (url, pw) = try LivePostgres.createDatabase(prefix: "t_") else { return nil }
+        return TestDatabase(name: String(url[url.index(after: url.lastIndex(of: "/")!)...]), url: url, password: pw)
     }
 
     func connect() throws -> ODBCConnection {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import OEETestSupport
 import ODBC
 import OEEModel
 @testable import Seeds
@@ -45,12 +46,7 @@ import OEEModel
 
 /// The same on the real PostgreSQL.
 @Suite(.serialized) struct SeedRefusalLiveTests {
-    static var configured: Bool {
-        let env = ProcessInfo.processInfo.environment
-        return env["OEEDB_TEST_PG"] != nil || env["CI"] == "true"
-    }
-
-    @Test(.enabled(if: configured))
+    @Test(.needsPostgres)
     func aConstraintTheSeedBreaksIsNamedWithTheSeedFileNotAsAMissingMigration() throws {
         let db = try #require(try SeedTestDatabase.make())
         // The schema is migrated; an out-of-band rule refuses one standard row.
@@ -68,7 +64,7 @@ import OEEModel
         #expect(try db.count("ref.loss_bucket") == 0)
     }
 
-    @Test(.enabled(if: configured))
+    @Test(.needsPostgres)
     func aMissingTableIsTheOneFailureThatAsksAboutMigrations() throws {
         let db = try #require(try SeedTestDatabase.make(model: Database(name: "empty")))
         do {

@@ -74,12 +74,8 @@ struct SeedTestDatabase {
 
     /// `model`: the schema to create (default: the `ref` tables alone).
     static func make(model: Database = Models.refOnly) throws -> SeedTestDatabase? {
-        guard let (url, pw) = LivePostgres.credentials else { return nil }
-        let name = "s_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-        let admin = try ODBCConnector.connect(try ConnectionSpec.resolve(url, password: pw), environment: environment)
-        try admin.execute("CREATE DATABASE \(name)")
-        admin.close()
-        let db = SeedTestDatabase(url: "\(url[..<url.lastIndex(of: "/")!])/\(name)", password: pw)
+        guard let (url, pw) = try LivePostgres.createDatabase(prefix: "s_") else { return nil }
+        let db = SeedTestDatabase(url: url, password: pw)
         try db.createSchema(model)
         return db
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ODBC
 
 /// The live PostgreSQL the test command starts (scripts/test.sh exports
 /// OEEDB_TEST_PG, a URL, and OEEDB_TEST_PG_PASSWORD_FILE). Tests that need it
@@ -16,6 +17,19 @@ public enum LivePostgres {
     }
 
     public static var isAvailable: Bool { credentials != nil }
+
+    static let environment: ODBCEnvironment = try! ODBCEnvironment()
+
+    /// Creates a fresh, uniquely named database on the test server; returns
+    /// its URL and the password, or nil when the test command started no server.
+    public static func createDatabase(prefix: String) throws -> (url: String, password: String)? {
+        guard let (url, pw) = credentials else { return nil }
+        let name = prefix + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        let admin = try ODBCConnector.connect(try ConnectionSpec.resolve(url, password: pw), environment: environment)
+        defer { admin.close() }
+        try admin.execute("CREATE DATABASE \(name)")
+        return ("\(url[..<url.lastIndex(of: "/")!])/\(name)", pw)
+    }
 
     public static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
 
