@@ -11,6 +11,11 @@ let package = Package(
         .executable(name: "oeedb", targets: ["oeedb"]),
         .library(name: "OEEModel", targets: ["OEEModel"]),
         .library(name: "OEEDSL", targets: ["OEEDSL"]),
+        // For a plant's own package: the canonical schema to compose with
+        // (`OEECanonical.objects`), and the command line to run over its model
+        // (`Oeedb.runMain(model:)`). See Examples/plant.
+        .library(name: "OEESchema", targets: ["OEESchema"]),
+        .library(name: "OeedbCLI", targets: ["OEECommands"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -46,10 +51,11 @@ let package = Package(
         .target(name: "Seeds", dependencies: ["OEEModel", "ODBC"]),
         // One file per subcommand; thin over the libraries.
         .target(name: "OEECommands", dependencies: [
-            "OEEModel", "OEESchema", "OEEDiff", "SQLServer", "PostgreSQL", "Migrations", "ODBC", "Runner", "Docs", "Seeds",
+            "OEEModel", "OEEDiff", "SQLServer", "PostgreSQL", "Migrations", "ODBC", "Runner", "Docs", "Seeds",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "oeedb", dependencies: ["OEECommands"]),
+        // The oeedb executable: the command line over the canonical schema.
+        .executableTarget(name: "oeedb", dependencies: ["OEECommands", "OEESchema"]),
         .executableTarget(name: "oeedb-bench", dependencies: ["OEEModel", "OEEDSL", "OEEDiff", "SQLServer"], path: "Benchmarks/oeedb-bench"),
 
         // What the test targets share: the live engines the test command starts.

@@ -46,7 +46,7 @@ fi
 
 echo "== T-SQL syntax gate"
 gate_paths=()
-for p in migrations/sqlserver Tests/SQLServerTests/__Snapshots__ Tests/RunnerTests/__Snapshots__ Tests/SeedsTests/__Snapshots__; do [ -d "$p" ] && gate_paths+=("$p"); done
+for p in migrations/sqlserver Examples/plant/migrations/sqlserver Tests/SQLServerTests/__Snapshots__ Tests/RunnerTests/__Snapshots__ Tests/SeedsTests/__Snapshots__; do [ -d "$p" ] && gate_paths+=("$p"); done
 if ((${#gate_paths[@]})); then
     "$OEEDB_TSQL_GATE" scripts/tsql-gate.py -j 2 "${gate_paths[@]}" || status=1
 fi
@@ -55,5 +55,14 @@ echo "== canonical schema, migrations and docs are current"
 .build/debug/oeedb model check --strict || status=1
 .build/debug/oeedb generate --check || status=1
 .build/debug/oeedb docs --check || status=1
+
+echo "== Examples/plant: a plant package on oeedb's libraries (builds, model valid, migrations and docs current)"
+example_start=$SECONDS
+if (cd Examples/plant && swift build 2>&1 | tail -n 1); then
+    (cd Examples/plant && .build/debug/plantdb model check --strict && .build/debug/plantdb generate --check && .build/debug/plantdb docs --check) || status=1
+else
+    echo "Examples/plant does not build"; status=1
+fi
+echo "Examples/plant took $((SECONDS - example_start)) s"
 
 exit $status

@@ -1,16 +1,15 @@
 import ArgumentParser
 import Foundation
 import OEEModel
-import OEESchema
 
 /// `--model FILE`: a JSON model snapshot instead of the canonical DSL schema.
 struct ModelSourceOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Read the model from a JSON snapshot instead of the canonical schema in schema/.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Read the model from a JSON snapshot instead of the one built into this command line (oeedb: the canonical schema in schema/).", valueName: "file"))
     var model: String?
 
-    /// The canonical model, or the snapshot named by `--model`.
+    /// The built-in model (``ProjectModel``), or the snapshot named by `--model`.
     func load() throws -> Database {
-        guard let path = model else { return OEESchema.database }
+        guard let path = model else { return try ProjectModel.load() }
         return try ModelFile.read(path)
     }
 

@@ -1,3 +1,4 @@
 import OEECommands
+import OEESchema
 
-Oeedb.runMain()
+Oeedb.runMain(model: { OEESchema.database })

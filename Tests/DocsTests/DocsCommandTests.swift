@@ -2,6 +2,7 @@ import ArgumentParser
 import Docs
 import Foundation
 import OEEModel
+import OEESchema
 import Testing
 @testable import OEECommands
 
@@ -10,6 +11,7 @@ import Testing
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("oeedb-docs-test-\(UUID().uuidString)")
 
     func docs(_ arguments: [String]) throws {
+        ProjectModel.install { OEESchema.database }
         let command = try Oeedb.Docs.parse(["--out", dir.path] + arguments)
         try command.run()
     }

@@ -93,3 +93,13 @@ import Testing
         #expect(run.stderr.hasPrefix("error: Unknown option '--bogus'"), "\(run.stderr)")
     }
 }
+
+/// The command line knows no schema of its own: without a built-in model and
+/// without --model, a command that needs one says how to give one.
+@Suite struct ProjectModelTests {
+    @Test func theOeedbBinaryRunsOverTheCanonicalSchema() throws {
+        let run = try ExitCodeTests.runBinary(["model", "check"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("oee: 30 tables"), "\(run.stdout)")
+    }
+}
