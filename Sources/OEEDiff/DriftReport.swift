@@ -83,9 +83,12 @@ public enum DriftDetector {
         return t
     }
 
-    static func text(_ e: Expression) -> String {
-        if case .raw(let texts) = e { return texts.values.sorted().first ?? "" }
-        return "\(e)"
+    static func text(_ e: Expression) -> String { ExpressionComparison.text(e) }
+
+    /// `changed <what>`, or `cannot compare <what>` when either side is text
+    /// the dialect's grammar could not read (see ``ExpressionComparison``).
+    static func changed(_ what: String, _ a: Expression?, _ b: Expression?) -> String {
+        ExpressionComparison.cannotCompare(a, b) ? "cannot compare \(what)" : "changed \(what)"
     }
 
     static func indexText(_ i: Index) -> String {
@@ -93,6 +96,13 @@ public enum DriftDetector {
         if !i.included.isEmpty { t += " INCLUDE (\(i.included.joined(separator: ", ")))" }
         if let f = i.filter { t += " WHERE \(text(f))" }
         return t
+    }
+
+    /// `changed index`, or `cannot compare index filter` when only an unreadable filter differs.
+    static func indexChange(_ a: Index, _ b: Index) -> String {
+        var sameButFilter = a
+        sameButFilter.filter = b.filter
+        return sameButFilter.definition == b.definition && ExpressionComparison.cannotCompare(a.filter, b.filter) ? "cannot compare index filter" : "changed index"
     }
 
     static func fkText(_ f: ForeignKey) -> String {
@@ -112,7 +122,11 @@ public enum DriftDetector {
         case .renameTable(let q, let to): return DriftItem(path: "\(q)", kind: "table has its old name", expected: to, actual: q.name)
         case .addColumn(let q, let c): return DriftItem(path: "\(q).\(c.name)", kind: "missing column", expected: columnText(c), actual: nil)
         case .dropColumn(let q, let c): return DriftItem(path: "\(q).\(c.name)", kind: "extra column", expected: nil, actual: columnText(c))
-        case .alterColumn(let q, let a, let b): return DriftItem(path: "\(q).\(b.name)", kind: "changed column", expected: columnText(b), actual: columnText(a))
+        case .alterColumn(let q, let a, let b):
+            var onlyComputed = a
+            onlyComputed.computed = b.computed
+            let kind = onlyComputed == b ? changed("computed column", a.computed?.expression, b.computed?.expression) : "changed column"
+            return DriftItem(path: "\(q).\(b.name)", kind: kind, expected: columnText(b), actual: columnText(a))
         case .renameColumn(let q, let a, let b): return DriftItem(path: "\(q).\(a)", kind: "column has its old name", expected: b, actual: a)
         case .addDefault(let q, let c, let d):
             let old = plan.from.table(q)?.column(named: c)?.defaultConstraint
@@ -120,7 +134,7 @@ public enum DriftDetector {
                 // Same value, other name (e.g. a system-named DF__… default).
                 return DriftItem(path: "\(q).\(c)", kind: "changed default name", expected: d.name, actual: old.name)
             }
-            return DriftItem(path: "\(q).\(c)", kind: old == nil ? "missing default" : "changed default", expected: text(d.expression), actual: old.map { text($0.expression) })
+            return DriftItem(path: "\(q).\(c)", kind: old == nil ? "missing default" : changed("default", old?.expression, d.expression), expected: text(d.expression), actual: old.map { text($0.expression) })
         case .dropDefault(let q, let c, let d):
             // A changed default shows as drop + add; report it once, at the add.
             if plan.to.table(q)?.column(named: c)?.defaultConstraint != nil { return nil }
@@ -137,7 +151,7 @@ public enum DriftDetector {
         case .addCheck(let q, let c):
             let old = plan.from.table(q)?.checks.first { $0.name == c.name }
             if let old, old.expression == c.expression { return nil }
-            return DriftItem(path: "\(q).\(c.name)", kind: old == nil ? "missing check" : "changed check", expected: text(c.expression), actual: old.map { text($0.expression) })
+            return DriftItem(path: "\(q).\(c.name)", kind: old == nil ? "missing check" : changed("check", old?.expression, c.expression), expected: text(c.expression), actual: old.map { text($0.expression) })
         case .dropCheck(let q, let c): return plan.to.table(q)?.checks.contains { $0.name == c.name } == true ? nil : DriftItem(path: "\(q).\(c.name)", kind: "extra check", expected: nil, actual: text(c.expression))
         case .addForeignKey(let q, let f):
             let old = plan.from.table(q)?.foreignKeys.first { $0.name == f.name }
@@ -147,13 +161,13 @@ public enum DriftDetector {
         case .createIndex(let q, let i):
             let old = plan.from.table(q)?.indexes.first { $0.name == i.name }
             if let old, old.definition == i.definition { return nil }
-            return DriftItem(path: "\(q).\(i.name)", kind: old == nil ? "missing index" : "changed index", expected: indexText(i), actual: old.map(indexText))
+            return DriftItem(path: "\(q).\(i.name)", kind: old == nil ? "missing index" : indexChange(old!, i), expected: indexText(i), actual: old.map(indexText))
         case .dropIndex(let q, let i): return plan.to.table(q)?.indexes.contains { $0.name == i.name } == true ? nil : DriftItem(path: "\(q).\(i.name)", kind: "extra index", expected: nil, actual: indexText(i))
-        case .recreateIndex(let q, let a, let b): return DriftItem(path: "\(q).\(b.name)", kind: "changed index", expected: indexText(b), actual: indexText(a))
+        case .recreateIndex(let q, let a, let b): return DriftItem(path: "\(q).\(b.name)", kind: indexChange(a, b), expected: indexText(b), actual: indexText(a))
         case .renameIndex(let q, let a, let b): return DriftItem(path: "\(q).\(a)", kind: "index has its old name", expected: b, actual: a)
         case .createFunction(let q, _): return DriftItem(path: "\(q)", kind: "missing function", expected: "\(q)", actual: nil)
         case .dropFunction(let q, _): return DriftItem(path: "\(q)", kind: "extra function", expected: nil, actual: "\(q)")
-        case .alterFunction(let q, let a, let b): return DriftItem(path: "\(q)", kind: "changed function", expected: text(b.predicate), actual: text(a.predicate))
+        case .alterFunction(let q, let a, let b): return DriftItem(path: "\(q)", kind: changed("function", a.predicate, b.predicate), expected: text(b.predicate), actual: text(a.predicate))
         case .createSecurityPolicy(let q, let p): return DriftItem(path: "\(q)", kind: "missing security policy", expected: p.predicates.map(predicateText).joined(separator: "; "), actual: nil)
         case .dropSecurityPolicy(let q, let p):
             if plan.changes.contains(.createSecurityPolicy(q, plan.to.schema(named: q.schema)?.securityPolicies.first { $0.name == q.name } ?? p)) { return nil }

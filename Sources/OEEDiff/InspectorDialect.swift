@@ -5,13 +5,22 @@ import OEEModel
 public protocol InspectorDialect: SQLDialect {
     /// A fixed set of catalog queries, each run once for the whole database —
     /// never once per table. Schemas in `excluding` (the tool's own) are left out.
-    func catalogQueries(excluding schemas: [String]) -> [CatalogQuery]
+    /// With `tables`, the same queries read only those tables (and their
+    /// schemas), still a constant number: the migration post-check's read.
+    func catalogQueries(excluding schemas: [String], tables: [QualifiedName]?) -> [CatalogQuery]
     /// Builds the model from the rows of every query, keyed by query name.
     func model(from rows: CatalogRows, databaseName: String) throws -> Database
     /// The model as this engine can represent it, so that a model and its
     /// introspected copy compare equal: types mapped to the engine's, features it
     /// omits removed, expressions in one normalized text form.
     func comparable(_ model: Database) throws -> Database
+}
+
+extension InspectorDialect {
+    /// The queries that read the whole database.
+    public func catalogQueries(excluding schemas: [String]) -> [CatalogQuery] {
+        catalogQueries(excluding: schemas, tables: nil)
+    }
 }
 
 /// One named catalog query.

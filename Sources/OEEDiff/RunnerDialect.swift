@@ -22,11 +22,8 @@ public protocol RunnerDialect: SQLDialect {
     var currentUserQuery: String { get }
     /// A query that returns rows exactly when the pre-check fails.
     func checkQuery(_ check: PreCheck) throws -> String
-    /// One query returning `(object, fact)` rows describing the named tables
-    /// as the live catalog sees them.
-    func catalogFactsQuery(_ tables: [QualifiedName]) -> String
-    /// The facts the catalog must show for `table` once the model `database` is applied.
-    func expectedFacts(_ table: QualifiedName, in database: Database) throws -> Set<CatalogFact>
+    // The post-check reads the catalog with the dialect's InspectorDialect
+    // queries (one reader for drift and post-check), restricted to the touched tables.
 }
 
 /// One batch of a migration file and where it starts.
@@ -42,18 +39,4 @@ public struct ScriptBatch: Hashable, Sendable {
         self.line = line
         self.repeatCount = repeatCount
     }
-}
-
-/// A fact the catalog states about a table: `column qty int NOT NULL`, `index ix_x`.
-public struct CatalogFact: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public var table: QualifiedName
-    public var fact: String
-
-    public init(_ table: QualifiedName, _ fact: String) {
-        self.table = table
-        self.fact = fact
-    }
-
-    public var description: String { "\(table): \(fact)" }
-    public static func < (a: Self, b: Self) -> Bool { (a.table, a.fact) < (b.table, b.fact) }
 }

@@ -79,50 +79,6 @@ extension PostgreSQLDialect: RunnerDialect {
         }
     }
 
-    public func catalogFactsQuery(_ tables: [QualifiedName]) -> String {
-        let names = tables.isEmpty ? "''" : tables.map { PGSQL.string($0.description) }.joined(separator: ", ")
-        return """
-            WITH t AS (
-                SELECT c.oid, n.nspname || '.' || c.relname AS object
-                FROM pg_catalog.pg_class AS c
-                JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
-                WHERE c.relkind IN ('r', 'p') AND n.nspname || '.' || c.relname IN (\(names))
-            )
-            SELECT t.object, 'column ' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE ' NULL' END
-            FROM t JOIN pg_catalog.pg_attribute AS a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
-            UNION ALL
-            SELECT t.object, 'default ' || a.attname
-            FROM t JOIN pg_catalog.pg_attrdef AS d ON d.adrelid = t.oid
-            JOIN pg_catalog.pg_attribute AS a ON a.attrelid = t.oid AND a.attnum = d.adnum AND a.attgenerated = ''
-            UNION ALL
-            SELECT t.object, 'constraint ' || co.conname || ' ' || CASE co.contype WHEN 'p' THEN 'PRIMARY KEY' WHEN 'u' THEN 'UNIQUE' WHEN 'f' THEN 'FOREIGN KEY' ELSE 'CHECK' END
-            FROM t JOIN pg_catalog.pg_constraint AS co ON co.conrelid = t.oid AND co.contype IN ('p', 'u', 'f', 'c') AND co.conparentid = 0
-            UNION ALL
-            SELECT t.object, 'index ' || ic.relname
-            FROM t JOIN pg_catalog.pg_index AS i ON i.indrelid = t.oid
-            JOIN pg_catalog.pg_class AS ic ON ic.oid = i.indexrelid
-            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint AS k WHERE k.conindid = i.indexrelid AND k.conrelid = t.oid AND k.contype IN ('p', 'u'));
-            """
-    }
-
-    public func expectedFacts(_ table: QualifiedName, in database: Database) throws -> Set<CatalogFact> {
-        guard let t = database.table(table) else { return [] }
-        var facts: Set<CatalogFact> = []
-        for c in t.columns {
-            // As the table renderer does: only a persisted computed column is NOT NULL.
-            let nullable = (c.isNullable && c.identity == nil) || (c.computed.map { !$0.isPersisted } ?? false)
-            facts.insert(CatalogFact(table, "column \(c.name) \(PostgreSQLDialect.catalogTypeName(c.type)) \(nullable ? "NULL" : "NOT NULL")"))
-            if c.defaultConstraint != nil { facts.insert(CatalogFact(table, "default \(c.name)")) }
-        }
-        if let pk = t.primaryKey { facts.insert(CatalogFact(table, "constraint \(pk.name) PRIMARY KEY")) }
-        for u in t.uniqueConstraints { facts.insert(CatalogFact(table, "constraint \(u.name) UNIQUE")) }
-        for f in t.foreignKeys { facts.insert(CatalogFact(table, "constraint \(f.name) FOREIGN KEY")) }
-        for ck in t.checks { facts.insert(CatalogFact(table, "constraint \(ck.name) CHECK")) }
-        // Columnstore indexes have no PostgreSQL counterpart and are omitted.
-        for i in t.indexes where !i.kind.isColumnstore { facts.insert(CatalogFact(table, "index \(i.name)")) }
-        return facts
-    }
-
     /// The type as `format_type()` spells it for the column this dialect creates.
     static func catalogTypeName(_ type: SQLType) -> String {
         switch type {

@@ -2,8 +2,10 @@ import ODBC
 import OEEDiff
 import OEEModel
 
-/// Reads a whole live database into the model with the dialect's fixed set of
-/// catalog queries — a constant number of round trips whatever the size.
+/// Reads a live database into the model with the dialect's fixed set of
+/// catalog queries — a constant number of round trips whatever the size. The
+/// one reader of the catalog: drift reads the whole database, the migration
+/// post-check only the tables a migration touched (``verify(tables:expected:)``).
 public final class CatalogReader {
     public let connection: ODBCConnection
     public let dialect: any InspectorDialect
@@ -16,9 +18,9 @@ public final class CatalogReader {
     }
 
     /// The live model, leaving out `excluding` schemas (the tool's own).
-    public func read(databaseName: String, excluding: [String] = ["oeedb"]) throws -> Database {
+    public func read(databaseName: String, excluding: [String] = ["oeedb"], tables: [QualifiedName]? = nil) throws -> Database {
         var rows: CatalogRows = [:]
-        for query in dialect.catalogQueries(excluding: excluding) {
+        for query in dialect.catalogQueries(excluding: excluding, tables: tables) {
             queryCount += 1
             do {
                 rows[query.name] = try connection.query(query.sql).rows
@@ -48,6 +50,33 @@ extension CatalogReader {
             ignore.contains { Glob.matches($0, path) }
         }
         return DriftResult(items: items, plan: plan, queryCount: queryCount)
+    }
+}
+
+extension CatalogReader {
+    /// The differences between the live `tables` and those tables in
+    /// `expected`, read with the same queries as drift restricted to them
+    /// (a constant number of queries, whatever the history or model size).
+    /// A table in `tables` that `expected` lacks must be gone. Functions,
+    /// security policies and partition boundaries are not compared here.
+    public func verify(tables: [QualifiedName], expected: Database) throws -> [DriftItem] {
+        guard !tables.isEmpty else { return [] }
+        let live = try dialect.comparable(read(databaseName: expected.name, tables: tables))
+        let want = try dialect.comparable(expected)
+        let (items, _) = DriftDetector.compare(live: Self.only(tables, of: live), expected: Self.only(tables, of: want))
+        return items
+    }
+
+    /// `db` with only `tables`, without schema-level objects.
+    static func only(_ tables: [QualifiedName], of db: Database) -> Database {
+        let wanted = Set(tables)
+        var result = Database(name: db.name)
+        for schema in db.schemas {
+            var s = Schema(name: schema.name)
+            s.tables = schema.tables.filter { wanted.contains(QualifiedName(schema.name, $0.name)) }
+            if !s.tables.isEmpty { result.schemas.append(s) }
+        }
+        return result
     }
 }
 

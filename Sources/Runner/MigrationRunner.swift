@@ -318,11 +318,11 @@ public final class MigrationRunner {
         }
     }
 
-    /// The catalog facts this migration must leave behind, from its snapshot
-    /// and the previous version's.
+    /// What the post-check compares: the tables this migration touched and
+    /// the model they must match once it has run (its snapshot).
     struct ExpectedCatalog {
         var tables: [QualifiedName]
-        var facts: Set<CatalogFact>
+        var model: Database
     }
 
     /// A migration's model snapshot, decoded once per run.
@@ -346,31 +346,26 @@ public final class MigrationRunner {
         // Every table whose model differs between the two snapshots, also for
         // hand-written migrations of changes the differ refuses to plan.
         let before = Dictionary(from.allTables.map { ($0.name, $0.table) }, uniquingKeysWith: { a, _ in a })
-        let tables = to.allTables.filter { before[$0.name] != $0.table }.map(\.name)
-        var facts: Set<CatalogFact> = []
-        for t in tables {
-            do { facts.formUnion(try dialect.expectedFacts(t, in: to)) } catch { throw RunnerError("cannot compute post-checks: \(error)", migration: m.file.stem) }
-        }
-        return ExpectedCatalog(tables: tables, facts: facts)
+        let after = Set(to.allTables.map(\.name))
+        // Changed or new tables, and dropped ones (which must be gone).
+        let tables = to.allTables.filter { before[$0.name] != $0.table }.map(\.name) + from.allTables.map(\.name).filter { !after.contains($0) }
+        return ExpectedCatalog(tables: tables, model: to)
     }
 
+    /// Reads the touched tables with the drift reader (``CatalogReader``) and
+    /// fails on any difference from the snapshot.
     func verifyCatalog(_ expected: ExpectedCatalog, migration: String) throws {
-        guard !expected.tables.isEmpty else { return }
-        let rows: [[String?]]
+        guard !expected.tables.isEmpty, let inspector = dialect as? any InspectorDialect else { return }
+        let items: [DriftItem]
         do {
-            rows = try connection.query(dialect.catalogFactsQuery(expected.tables)).rows
-        } catch let e as ODBCError {
-            throw RunnerError("post-check could not read the catalog: \(e.records.map(\.message).joined(separator: "; "))", migration: migration, sqlState: e.sqlState)
+            items = try CatalogReader(connection: connection, dialect: inspector).verify(tables: expected.tables, expected: expected.model)
+        } catch let e as RunnerError {
+            throw RunnerError("post-check could not read the catalog: \(e.message)", migration: migration, sqlState: e.sqlState)
+        } catch {
+            throw RunnerError("cannot compute post-checks: \(error)", migration: migration)
         }
-        let actual = Set(rows.compactMap { r -> CatalogFact? in
-            guard let object = r[0] ?? nil, let fact = r[1] ?? nil else { return nil }
-            return CatalogFact(QualifiedName(parsing: object), fact)
-        })
-        let missing = expected.facts.subtracting(actual).sorted()
-        let unexpected = actual.subtracting(expected.facts).sorted()
-        guard missing.isEmpty && unexpected.isEmpty else {
-            var lines = missing.prefix(20).map { "missing \($0)" }
-            lines += unexpected.prefix(20).map { "unexpected \($0)" }
+        guard items.isEmpty else {
+            let lines = items.prefix(40).map { $0.description.replacingOccurrences(of: "\n", with: "\n    ") }
             throw RunnerError("post-check failed: the catalog does not match this version's model snapshot; rolled back:\n" + lines.map { "  - \($0)" }.joined(separator: "\n"), migration: migration)
         }
     }

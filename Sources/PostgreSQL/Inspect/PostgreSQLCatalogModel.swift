@@ -1,3 +1,4 @@
+import Foundation
 import OEEDiff
 import OEEModel
 
@@ -5,7 +6,8 @@ import OEEModel
 ///
 /// What PostgreSQL does not keep comes back in this dialect's comparable form:
 /// types as their PostgreSQL class representative (`varchar`, not `nvarchar`),
-/// expressions as normalized raw text, partitioning as one synthetic partition
+/// expressions as the catalog's text (``PostgreSQLDialect/comparable(_:)``
+/// parses them), partitioning as one synthetic partition
 /// function and scheme per table named after it (`fact.cycle`), row-level
 /// security as the policies this dialect creates (`<policy>_filter`, …).
 struct PostgreSQLCatalogModel {
@@ -14,7 +16,20 @@ struct PostgreSQLCatalogModel {
 
     static let rawKey = "postgres"
 
-    static func raw(_ text: String) -> Expression { .raw([rawKey: ExpressionNormalizer.normalize(text)]) }
+    /// Catalog text, kept as the engine wrote it until ``PostgreSQLDialect/comparable(_:)``.
+    static func raw(_ text: String) -> OEEModel.Expression { .raw([rawKey: text]) }
+
+    /// A JSON array of strings (`json_agg(attname)`), or [] for NULL.
+    static func names(_ json: String?) -> [String] {
+        guard let data = json?.data(using: .utf8), let array = try? JSONSerialization.jsonObject(with: data) as? [Any] else { return [] }
+        return array.map { ($0 as? String) ?? "" }
+    }
+
+    /// A JSON array of pairs (`json_agg(json_build_array(name, x))`).
+    static func pairs(_ json: String?) -> [(String?, Any)] {
+        guard let data = json?.data(using: .utf8), let array = try? JSONSerialization.jsonObject(with: data) as? [[Any]] else { return [] }
+        return array.map { ($0.first as? String, $0.count > 1 ? $0[1] : NSNull()) }
+    }
 
     func build() throws -> Database {
         var db = Database(name: databaseName)
@@ -60,7 +75,7 @@ struct PostgreSQLCatalogModel {
         }
         for r in try rows.rows("constraints") {
             guard let s = r[0] ?? nil, let t = r[1] ?? nil, let name = r[2] ?? nil, let type = r[3] ?? nil else { continue }
-            let columns = (r[4] ?? nil).map { $0.split(separator: ",").map(String.init) } ?? []
+            let columns = PostgreSQLCatalogModel.names(r[4] ?? nil)
             let description = clean(r[10] ?? nil)
             edit(QualifiedName(s, t)) { table in
                 switch type {
@@ -69,8 +84,8 @@ struct PostgreSQLCatalogModel {
                 case "u":
                     table.uniqueConstraints.append(UniqueConstraint(name: name, columns: columns.map { IndexKey($0) }, description: description))
                 case "f":
-                    let target = QualifiedName(parsing: (r[5] ?? nil) ?? "")
-                    let refColumns = (r[6] ?? nil).map { $0.split(separator: ",").map(String.init) } ?? []
+                    let target = QualifiedName((r[5] ?? nil) ?? "", (r[11] ?? nil) ?? "")
+                    let refColumns = PostgreSQLCatalogModel.names(r[6] ?? nil)
                     table.foreignKeys.append(ForeignKey(
                         name: name, columns: columns, referencedTable: target, referencedColumns: refColumns,
                         onDelete: PostgreSQLCatalogModel.action((r[7] ?? nil) ?? "a"), onUpdate: PostgreSQLCatalogModel.action((r[8] ?? nil) ?? "a"),
@@ -83,11 +98,11 @@ struct PostgreSQLCatalogModel {
         for r in try rows.rows("indexes") {
             guard let s = r[0] ?? nil, let t = r[1] ?? nil, let name = r[2] ?? nil else { continue }
             let keyCount = Int((r[4] ?? nil) ?? "0") ?? 0
-            let parts = ((r[5] ?? nil) ?? "").split(separator: ",").map { String($0).replacingOccurrences(of: "\"", with: "") }
             var index = Index(name: name, isUnique: (r[3] ?? nil) == "1", description: clean(r[7] ?? nil))
-            for (i, part) in parts.enumerated() {
-                let descending = part.hasSuffix(" DESC")
-                let column = descending ? String(part.dropLast(5)) : part
+            for (i, part) in PostgreSQLCatalogModel.pairs(r[5] ?? nil).enumerated() {
+                // An expression key has no column name: it reads back as "" and differs.
+                let column = part.0 ?? ""
+                let descending = (part.1 as? Bool) ?? false
                 if i < keyCount { index.keys.append(IndexKey(column, descending: descending)) } else { index.included.append(column) }
             }
             if let predicate = r[6] ?? nil { index.filter = PostgreSQLCatalogModel.raw(predicate) }
@@ -140,14 +155,11 @@ struct PostgreSQLCatalogModel {
     func addFunctionsAndPolicies(_ db: inout Database, rlsEnabled: Set<QualifiedName>) throws {
         for r in try rows.rows("functions") {
             guard let s = r[0] ?? nil, let name = r[1] ?? nil, let si = db.schemas.firstIndex(where: { $0.name == s }) else { continue }
-            var parameters: [InlineFunction.Parameter] = []
-            for arg in ((r[2] ?? nil) ?? "").split(separator: ",") {
-                let words = arg.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1)
-                guard words.count == 2 else { continue }
-                parameters.append(.init(name: words[0].replacingOccurrences(of: "\"", with: ""), type: PostgreSQLDialect.modelType(fromCatalog: String(words[1]))))
+            let parameters = PostgreSQLCatalogModel.pairs(r[2] ?? nil).map {
+                InlineFunction.Parameter(name: $0.0 ?? "", type: PostgreSQLDialect.modelType(fromCatalog: ($0.1 as? String) ?? ""))
             }
             var body = ((r[3] ?? nil) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            if body.uppercased().hasPrefix("SELECT") { body = String(body.dropFirst(6)) }
+            if body.uppercased().hasPrefix("SELECT") { body = String(body.dropFirst(6)).trimmingCharacters(in: .whitespacesAndNewlines) }
             db.schemas[si].functions.append(InlineFunction(
                 name: name, parameters: parameters, predicate: PostgreSQLCatalogModel.raw(body), description: clean(r[4] ?? nil)))
         }
@@ -182,20 +194,18 @@ struct PostgreSQLCatalogModel {
         }
     }
 
-    /// `sec.fn_site_filter(site_id)` (casts and quotes tolerated) → function and argument columns.
+    /// `sec.fn_site_filter(site_id)`, `"h'x""y]z".fn((a)::integer)` → function and
+    /// argument columns, read with ``PGSQLParser`` (quoted names kept whole).
     static func parseCall(_ text: String) -> (function: QualifiedName, arguments: [String])? {
-        var t = text.replacingOccurrences(of: "\"", with: "").trimmingCharacters(in: .whitespaces)
-        while t.hasPrefix("(") && t.hasSuffix(")") { t = String(t.dropFirst().dropLast()) }
-        guard let open = t.firstIndex(of: "("), t.hasSuffix(")") else { return nil }
-        let name = String(t[..<open])
-        guard name.contains(".") else { return nil }
-        let args = t[t.index(after: open)..<t.index(before: t.endIndex)].split(separator: ",").map { arg -> String in
-            var a = arg.trimmingCharacters(in: .whitespaces)
-            while a.hasPrefix("(") { a.removeFirst() }
-            if let cast = a.range(of: "::") { a = String(a[..<cast.lowerBound]) }
-            return a.replacingOccurrences(of: ")", with: "")
+        guard case .call(_, let args)? = try? PGSQLParser.parse(text), let parts = PGSQLParser.nameParts(ofCallIn: text), parts.count == 2 else { return nil }
+        var columns: [String] = []
+        for a in args {
+            var a = a
+            while case .call(let n, let inner) = a, n.hasPrefix("CAST AS "), inner.count == 1 { a = inner[0] }
+            guard case .column(let c) = a else { return nil }
+            columns.append(c)
         }
-        return (QualifiedName(parsing: name), args)
+        return (QualifiedName(parts[0], parts[1]), columns)
     }
 
     static func action(_ code: String) -> ReferentialAction {

@@ -1,5 +1,13 @@
-/// The catalog queries that read a whole PostgreSQL database: eight queries,
-/// whatever the number of tables.
+import OEEModel
+
+/// The catalog queries that read a PostgreSQL database: eight queries,
+/// whatever the number of tables. With `tables`, the same eight read only
+/// those tables (and their schemas, partitions and policies; no functions) —
+/// the migration post-check's read.
+///
+/// Names come back as names, never spliced into text: lists of names as JSON
+/// arrays (`json_agg`), a referenced table as schema and name apart, so a name
+/// holding `,`, `.`, `"` or `'` reads back as itself.
 enum PostgreSQLCatalogSQL {
     /// `nspname NOT IN (…)` for system and excluded schemas.
     static func schemaFilter(_ column: String, excluding: [String]) -> String {
@@ -7,13 +15,22 @@ enum PostgreSQLCatalogSQL {
         return "\(column) NOT IN (\(names)) AND \(column) NOT LIKE 'pg\\_%'"
     }
 
-    static func queries(excluding: [String]) -> [(String, String)] {
+    /// `AND (schema, table) IN ((…), …)`, or nothing when every table is read.
+    static func tableFilter(_ schema: String, _ table: String, _ tables: [QualifiedName]?) -> String {
+        guard let tables else { return "" }
+        guard !tables.isEmpty else { return " AND false" }
+        return " AND (\(schema), \(table)) IN (" + tables.map { "(\(PGSQL.string($0.schema)), \(PGSQL.string($0.name)))" }.joined(separator: ", ") + ")"
+    }
+
+    static func queries(excluding: [String], tables: [QualifiedName]? = nil) -> [(String, String)] {
         let ns = schemaFilter("n.nspname", excluding: excluding)
+        let onlyTables = tableFilter("n.nspname", "c.relname", tables)
+        let onlySchemas = tables.map { t in t.isEmpty ? " AND false" : " AND n.nspname IN (" + Set(t.map(\.schema)).sorted().map(PGSQL.string).joined(separator: ", ") + ")" } ?? ""
         return [
             ("schemas", """
                 SELECT n.nspname, obj_description(n.oid, 'pg_namespace')
                 FROM pg_catalog.pg_namespace AS n
-                WHERE \(ns)
+                WHERE \(ns)\(onlySchemas)
                 ORDER BY n.nspname;
                 """),
             ("tables", """
@@ -24,7 +41,7 @@ enum PostgreSQLCatalogSQL {
                         WHERE pt.partrelid = c.oid)
                 FROM pg_catalog.pg_class AS c
                 JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
-                WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND \(ns)
+                WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND \(ns)\(onlyTables)
                 ORDER BY n.nspname, c.relname;
                 """),
             ("columns", """
@@ -38,35 +55,36 @@ enum PostgreSQLCatalogSQL {
                 LEFT JOIN pg_catalog.pg_depend AS dep ON dep.refobjid = c.oid AND dep.refobjsubid = a.attnum
                      AND dep.classid = 'pg_catalog.pg_class'::regclass AND dep.deptype = 'i' AND a.attidentity <> ''
                 LEFT JOIN pg_catalog.pg_sequence AS s ON s.seqrelid = dep.objid
-                WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND \(ns)
+                WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND \(ns)\(onlyTables)
                 ORDER BY n.nspname, c.relname, a.attnum;
                 """),
             ("constraints", """
                 SELECT n.nspname, c.relname, co.conname, co.contype,
-                       (SELECT string_agg(a.attname, ',' ORDER BY k.ord) FROM unnest(co.conkey) WITH ORDINALITY AS k(attnum, ord)
+                       (SELECT json_agg(a.attname ORDER BY k.ord) FROM unnest(co.conkey) WITH ORDINALITY AS k(attnum, ord)
                         JOIN pg_catalog.pg_attribute AS a ON a.attrelid = co.conrelid AND a.attnum = k.attnum),
-                       rn.nspname || '.' || rc.relname,
-                       (SELECT string_agg(a.attname, ',' ORDER BY k.ord) FROM unnest(co.confkey) WITH ORDINALITY AS k(attnum, ord)
+                       rn.nspname,
+                       (SELECT json_agg(a.attname ORDER BY k.ord) FROM unnest(co.confkey) WITH ORDINALITY AS k(attnum, ord)
                         JOIN pg_catalog.pg_attribute AS a ON a.attrelid = co.confrelid AND a.attnum = k.attnum),
-                       co.confdeltype, co.confupdtype, pg_get_constraintdef(co.oid), obj_description(co.oid, 'pg_constraint')
+                       co.confdeltype, co.confupdtype, pg_get_constraintdef(co.oid), obj_description(co.oid, 'pg_constraint'), rc.relname
                 FROM pg_catalog.pg_constraint AS co
                 JOIN pg_catalog.pg_class AS c ON c.oid = co.conrelid
                 JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
                 LEFT JOIN pg_catalog.pg_class AS rc ON rc.oid = co.confrelid
                 LEFT JOIN pg_catalog.pg_namespace AS rn ON rn.oid = rc.relnamespace
-                WHERE co.contype IN ('p', 'u', 'f', 'c') AND co.conparentid = 0 AND NOT c.relispartition AND \(ns)
+                WHERE co.contype IN ('p', 'u', 'f', 'c') AND co.conparentid = 0 AND NOT c.relispartition AND \(ns)\(onlyTables)
                 ORDER BY n.nspname, c.relname, co.conname;
                 """),
             ("indexes", """
                 SELECT n.nspname, c.relname, ic.relname, CASE WHEN i.indisunique THEN 1 ELSE 0 END, i.indnkeyatts,
-                       (SELECT string_agg(pg_get_indexdef(i.indexrelid, k, true) || CASE WHEN (i.indoption[k - 1] & 1) = 1 THEN ' DESC' ELSE '' END, ',' ORDER BY k)
-                        FROM generate_series(1, i.indnatts) AS k),
+                       (SELECT json_agg(json_build_array(a.attname, (i.indoption[k - 1] & 1) = 1) ORDER BY k)
+                        FROM generate_series(1, i.indnatts) AS k
+                        LEFT JOIN pg_catalog.pg_attribute AS a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]),
                        pg_get_expr(i.indpred, i.indrelid), obj_description(ic.oid, 'pg_class')
                 FROM pg_catalog.pg_index AS i
                 JOIN pg_catalog.pg_class AS c ON c.oid = i.indrelid
                 JOIN pg_catalog.pg_class AS ic ON ic.oid = i.indexrelid
                 JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
-                WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND \(ns)
+                WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND \(ns)\(onlyTables)
                   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint AS k WHERE k.conindid = i.indexrelid AND k.conrelid = c.oid AND k.contype IN ('p', 'u'))
                 ORDER BY n.nspname, c.relname, ic.relname;
                 """),
@@ -76,14 +94,17 @@ enum PostgreSQLCatalogSQL {
                 JOIN pg_catalog.pg_class AS c ON c.oid = inh.inhrelid
                 JOIN pg_catalog.pg_class AS p ON p.oid = inh.inhparent
                 JOIN pg_catalog.pg_namespace AS pn ON pn.oid = p.relnamespace
-                WHERE c.relispartition AND p.relkind = 'p' AND \(schemaFilter("pn.nspname", excluding: excluding))
+                WHERE c.relispartition AND p.relkind = 'p' AND \(schemaFilter("pn.nspname", excluding: excluding))\(tableFilter("pn.nspname", "p.relname", tables))
                 ORDER BY pn.nspname, p.relname, c.relname;
                 """),
             ("functions", """
-                SELECT n.nspname, p.proname, pg_get_function_arguments(p.oid), p.prosrc, obj_description(p.oid, 'pg_proc')
+                SELECT n.nspname, p.proname,
+                       (SELECT json_agg(json_build_array(p.proargnames[u.o], format_type(u.t, NULL)) ORDER BY u.o)
+                        FROM unnest(p.proargtypes::oid[]) WITH ORDINALITY AS u(t, o)),
+                       p.prosrc, obj_description(p.oid, 'pg_proc')
                 FROM pg_catalog.pg_proc AS p
                 JOIN pg_catalog.pg_namespace AS n ON n.oid = p.pronamespace
-                WHERE p.prokind = 'f' AND \(ns)
+                WHERE p.prokind = 'f' AND \(ns)\(tables == nil ? "" : " AND false")
                 ORDER BY n.nspname, p.proname;
                 """),
             ("policies", """
@@ -91,7 +112,7 @@ enum PostgreSQLCatalogSQL {
                 FROM pg_catalog.pg_policy AS pol
                 JOIN pg_catalog.pg_class AS c ON c.oid = pol.polrelid
                 JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
-                WHERE \(ns)
+                WHERE \(ns)\(onlyTables)
                 ORDER BY n.nspname, c.relname, pol.polname;
                 """),
         ]

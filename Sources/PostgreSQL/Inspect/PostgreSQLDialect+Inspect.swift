@@ -4,8 +4,8 @@ import OEEModel
 /// Reading a live PostgreSQL database into the model, and the comparable form
 /// both sides are reduced to before drift is computed.
 extension PostgreSQLDialect: InspectorDialect {
-    public func catalogQueries(excluding schemas: [String]) -> [CatalogQuery] {
-        PostgreSQLCatalogSQL.queries(excluding: schemas).map { CatalogQuery($0.0, $0.1) }
+    public func catalogQueries(excluding schemas: [String], tables: [QualifiedName]?) -> [CatalogQuery] {
+        PostgreSQLCatalogSQL.queries(excluding: schemas, tables: tables).map { CatalogQuery($0.0, $0.1) }
     }
 
     public func model(from rows: CatalogRows, databaseName: String) throws -> Database {
@@ -66,7 +66,7 @@ extension PostgreSQLDialect: InspectorDialect {
                 let types = Dictionary(f.parameters.map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a })
                 let params = f.parameters.map { InlineFunction.Parameter(name: $0.name, type: PostgreSQLDialect.comparableType($0.type)) }
                 s.functions.append(InlineFunction(name: f.name, parameters: params,
-                                                  predicate: try normalized(f.predicate, .function(name: f.name, parameters: types), "\(q)", [:]),
+                                                  predicate: try normalized(f.predicate, .function(name: f.name, parameters: types), "\(q)", [:] ),
                                                   description: clean(f.description)))
             }
             for p in schema.securityPolicies {
@@ -92,14 +92,13 @@ extension PostgreSQLDialect: InspectorDialect {
     static func syntheticFunction(_ table: QualifiedName) -> String { "pf:\(table)" }
     static func syntheticScheme(_ table: QualifiedName) -> String { "ps:\(table)" }
 
-    /// Renders a typed expression as this dialect does, then normalizes it;
-    /// raw text already in comparable form is kept.
+    /// Renders a typed expression as this dialect does (catalog text renders
+    /// as itself), then brings it to ``ExpressionNormalizer``'s normal form;
+    /// an expression already comparable is kept.
     func normalized(_ e: Expression, _ context: ExpressionRenderer.Context, _ path: String, _ columns: [String: SQLType]) throws -> Expression {
-        if case .raw(let texts) = e, texts.count == 1, let text = texts[PostgreSQLCatalogModel.rawKey], !text.contains(" ") {
-            return e
-        }
+        if ExpressionComparison.isComparable(e) { return e }
         let text = try ExpressionRenderer(context: context, path: path, columns: columns).render(e)
-        return PostgreSQLCatalogModel.raw(text)
+        return ExpressionNormalizer.comparable(text, columns: columns)
     }
 
     func clean(_ text: String?) -> String? {

@@ -39,8 +39,11 @@ enum CatalogSQL {
         "db_backupoperator", "db_datareader", "db_datawriter", "db_denydatareader", "db_denydatawriter",
     ]
 
-    static func queries(excluding: [String]) -> [CatalogQuery] {
-        let filter = Filter(excluded: excluding)
+    /// With `tables`, the same queries read only those tables and their
+    /// schemas (functions, policies and partition objects return no rows):
+    /// the migration post-check's read.
+    static func queries(excluding: [String], tables: [QualifiedName]? = nil) -> [CatalogQuery] {
+        let filter = Filter(excluded: excluding, tables: tables)
         return Query.allCases.map { CatalogQuery($0.rawValue, sql($0, filter)) }
     }
 
@@ -54,20 +57,34 @@ enum CatalogSQL {
     /// Predicates every query shares.
     struct Filter {
         var excluded: [String]
+        /// Only these tables, or every table when nil.
+        var tables: [QualifiedName]? = nil
 
         /// `s.[name] NOT IN (N'sys', …, N'oeedb')`.
         func schema(_ alias: String) -> String {
             var names: [String] = []
             for name in CatalogSQL.systemSchemas + excluded where !names.contains(name) { names.append(name) }
-            return "\(alias).[name] NOT IN (\(names.map(TSQL.nstring).joined(separator: ", ")))"
+            var condition = "\(alias).[name] NOT IN (\(names.map(TSQL.nstring).joined(separator: ", ")))"
+            if let tables {
+                let schemas = Set(tables.map(\.schema)).sorted()
+                condition += schemas.isEmpty ? " AND 1 = 0" : " AND \(alias).[name] IN (\(schemas.map(TSQL.nstring).joined(separator: ", ")))"
+            }
+            return condition
         }
+
+        /// Nothing, or `1 = 0` for the objects that belong to no table when only some tables are read.
+        var wholeDatabaseOnly: [String] { tables == nil ? [] : ["1 = 0"] }
 
         /// A user table: not shipped by Microsoft, not SSMS's diagram support.
         func userTable(_ alias: String) -> [String] {
-            [
+            var conditions = [
                 "\(alias).[is_ms_shipped] = 0",
                 "NOT EXISTS (SELECT 1 FROM sys.extended_properties AS xp WHERE xp.[class] = 1 AND xp.[major_id] = \(alias).[object_id] AND xp.[minor_id] = 0 AND xp.[name] = N'microsoft_database_tools_support')",
             ]
+            if let tables, !tables.isEmpty {
+                conditions.append("(" + tables.map { "(s.[name] = \(TSQL.nstring($0.schema)) AND \(alias).[name] = \(TSQL.nstring($0.name)))" }.joined(separator: " OR ") + ")")
+            }
+            return conditions
         }
     }
 
@@ -331,7 +348,8 @@ enum CatalogSQL {
                     "JOIN sys.types AS ty ON ty.[user_type_id] = pp.[user_type_id]",
                     "LEFT JOIN sys.types AS bt ON bt.[user_type_id] = pp.[system_type_id]",
                     "LEFT JOIN sys.partition_range_values AS prv ON prv.[function_id] = pf.[function_id] AND prv.[parameter_id] = 1",
-                ])]
+                ],
+                conditions: f.wholeDatabaseOnly)]
 
         case .partitionSchemes:
             return [Select(
@@ -346,7 +364,8 @@ enum CatalogSQL {
                     "JOIN sys.partition_functions AS pf ON pf.[function_id] = ps.[function_id]",
                     "LEFT JOIN sys.destination_data_spaces AS dds ON dds.[partition_scheme_id] = ps.[data_space_id]",
                     "LEFT JOIN sys.data_spaces AS fg ON fg.[data_space_id] = dds.[data_space_id]",
-                ])]
+                ],
+                conditions: f.wholeDatabaseOnly)]
 
         case .functions:
             // Inline table-valued functions only: the model has no other modules.
@@ -362,7 +381,7 @@ enum CatalogSQL {
                     "JOIN sys.schemas AS s ON s.[schema_id] = o.[schema_id]",
                     "JOIN sys.sql_modules AS m ON m.[object_id] = o.[object_id]",
                 ],
-                conditions: ["o.[type] = 'IF'", "o.[is_ms_shipped] = 0", f.schema("s")])]
+                conditions: ["o.[type] = 'IF'", "o.[is_ms_shipped] = 0", f.schema("s")] + f.wholeDatabaseOnly)]
 
         case .functionParameters:
             return [Select(
@@ -383,7 +402,7 @@ enum CatalogSQL {
                     "JOIN sys.types AS ty ON ty.[user_type_id] = p.[user_type_id]",
                     "LEFT JOIN sys.types AS bt ON bt.[user_type_id] = p.[system_type_id]",
                 ],
-                conditions: ["o.[type] = 'IF'", "o.[is_ms_shipped] = 0", "p.[parameter_id] > 0", f.schema("s")])]
+                conditions: ["o.[type] = 'IF'", "o.[is_ms_shipped] = 0", "p.[parameter_id] > 0", f.schema("s")] + f.wholeDatabaseOnly)]
 
         case .securityPolicies:
             // One row per predicate (a policy without predicates gives one row of NULLs).
@@ -407,7 +426,7 @@ enum CatalogSQL {
                     "LEFT JOIN sys.objects AS tt ON tt.[object_id] = pr.[target_object_id]",
                     "LEFT JOIN sys.schemas AS ts ON ts.[schema_id] = tt.[schema_id]",
                 ],
-                conditions: ["sp.[is_ms_shipped] = 0", f.schema("s")])]
+                conditions: ["sp.[is_ms_shipped] = 0", f.schema("s")] + f.wholeDatabaseOnly)]
 
         case .descriptions:
             return descriptionSelects(f)
@@ -436,7 +455,7 @@ enum CatalogSQL {
                 conditions: conditions + [isDescription])
         }
         return [
-            select("N'DATABASE'", "NULL", "NULL", "NULL", [], ["ep.[class] = 0"]),
+            select("N'DATABASE'", "NULL", "NULL", "NULL", [], ["ep.[class] = 0"] + f.wholeDatabaseOnly),
             select("N'SCHEMA'", "s.[name]", "NULL", "NULL",
                    ["JOIN sys.schemas AS s ON s.[schema_id] = ep.[major_id]"],
                    ["ep.[class] = 3", f.schema("s")]),
@@ -466,13 +485,13 @@ enum CatalogSQL {
                        "JOIN sys.objects AS o ON o.[object_id] = ep.[major_id]",
                        "JOIN sys.schemas AS s ON s.[schema_id] = o.[schema_id]",
                    ],
-                   ["ep.[class] = 1", "ep.[minor_id] = 0", "o.[type] IN ('IF', 'SP')", "o.[is_ms_shipped] = 0", f.schema("s")]),
+                   ["ep.[class] = 1", "ep.[minor_id] = 0", "o.[type] IN ('IF', 'SP')", "o.[is_ms_shipped] = 0", f.schema("s")] + f.wholeDatabaseOnly),
             select("N'PARTITION FUNCTION'", "NULL", "pf.[name]", "NULL",
                    ["JOIN sys.partition_functions AS pf ON pf.[function_id] = ep.[major_id]"],
-                   ["ep.[class] = 21"]),
+                   ["ep.[class] = 21"] + f.wholeDatabaseOnly),
             select("N'PARTITION SCHEME'", "NULL", "ps.[name]", "NULL",
                    ["JOIN sys.partition_schemes AS ps ON ps.[data_space_id] = ep.[major_id]"],
-                   ["ep.[class] = 20"]),
+                   ["ep.[class] = 20"] + f.wholeDatabaseOnly),
         ]
     }
 }

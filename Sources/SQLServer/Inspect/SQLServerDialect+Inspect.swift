@@ -20,8 +20,8 @@ extension SQLServerDialect: InspectorDialect {
     /// key_constraints, foreign_keys, check_constraints, indexes,
     /// partition_functions, partition_schemes, functions, function_parameters,
     /// security_policies, descriptions), each one read of the whole database.
-    public func catalogQueries(excluding schemas: [String]) -> [CatalogQuery] {
-        CatalogSQL.queries(excluding: schemas)
+    public func catalogQueries(excluding schemas: [String], tables: [QualifiedName]?) -> [CatalogQuery] {
+        CatalogSQL.queries(excluding: schemas, tables: tables)
     }
 
     /// The model from the rows of every catalog query. Throws when a query's
