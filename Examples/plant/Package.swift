@@ -2,7 +2,7 @@
 import PackageDescription
 
 // plantdb: the oeedb command line over this package's own model, which
-// extends the canonical OEE schema (written by 'oeedb init').
+// extends the canonical OEE schema (written by the oeedb init command).
 let package = Package(
     name: "plantdb",
     platforms: [.macOS(.v13)],

@@ -49,7 +49,7 @@ struct PackageTemplate {
         import PackageDescription
 
         // \(name): the oeedb command line over this package's own model, which
-        // extends the canonical OEE schema (written by 'oeedb init').
+        // extends the canonical OEE schema (written by the oeedb init command).
         let package = Package(
             name: \(Self.swiftString(name)),
             platforms: [.macOS(.v13)],
