@@ -20,7 +20,7 @@ extension MigrationRunner {
                 throw RunnerError("\(m.file.stem) has no history row on \(connection.displayName): nothing to repair. Run 'oeedb migrate' to apply it")
             }
             guard !row.success else {
-                throw RunnerError("\(m.file.stem) is recorded as applied successfully; repair is only for a failed run. To take it back, run 'oeedb undo --to \(version - 1)'")
+                throw RunnerError("\(m.file.stem) is recorded as applied successfully; repair is only for a failed run. To take it back, run \(FixCommand.quoted("undo --to \(version - 1)"))")
             }
             let header: MigrationHeader
             do { header = try m.header } catch let e as MigrationError { throw RunnerError(e.message, migration: m.file.stem) }

@@ -80,20 +80,22 @@ extension MigrationRunner {
         }
         for row in history where !row.success && row.version > to {
             if let m = files[row.version], let header = try? m.header, header.mode == .off {
-                throw RunnerError("\(m.file.stem) failed part-way outside a transaction; nothing was run. Settle it first with 'oeedb repair --version \(row.version)' (or --remove), then undo")
+                throw RunnerError("\(m.file.stem) failed part-way outside a transaction; nothing was run. Settle it first with \(FixCommand.quoted("repair --version \(row.version)")) (or --remove), then undo")
             }
         }
         let maxApplied = applied.map(\.version).max() ?? 0
         if to > maxApplied {
-            throw RunnerError("--to \(to) is above the latest applied version V\(maxApplied); undo only goes back. To go forward, run 'oeedb migrate --target \(to)'")
+            throw RunnerError("--to \(to) is above the latest applied version V\(maxApplied); undo only goes back. To go forward, run \(FixCommand.quoted("migrate --target \(to)"))")
         }
         if to > 0 && files[to] == nil {
             throw RunnerError("--to \(to): no such migration in \(directory.url.path); name a version 'oeedb status' lists, or 0 for none")
         }
         let versions = applied.map(\.version).filter { $0 > to }.sorted(by: >)
-        let missing = versions.compactMap { v -> String? in directory.undo(for: v) == nil ? files[v]!.file.stem : nil }
+        let missing = versions.filter { directory.undo(for: $0) == nil }
         guard missing.isEmpty else {
-            throw RunnerError("no undo script for \(missing.joined(separator: ", ")); nothing was run. Write \(missing.map { "U" + $0.dropFirst() + ".sql" }.joined(separator: ", ")) by hand (it takes the database back to the previous version, in one transaction) and run 'oeedb hash', or undo only as far as 'oeedb undo --to \(missing.compactMap { s in versions.first { files[$0]!.file.stem == s } }.max()!)'")
+            let names = missing.map { files[$0]!.file.stem }
+            let scripts = missing.map { files[$0]!.file.undo.stem + ".sql" }
+            throw RunnerError("no undo script for \(names.joined(separator: ", ")); nothing was run. Write \(scripts.joined(separator: ", ")) by hand (it takes the database back to the previous version, in one transaction) and run 'oeedb hash', or undo only as far as \(FixCommand.quoted("undo --to \(missing.max()!)"))")
         }
         return versions.map { v in
             let m = files[v]!
@@ -126,7 +128,7 @@ extension MigrationRunner {
             for s in session { try conn.execute(s) }
             if !options.allowDataLoss {
                 try runChecks(header.checks.filter { $0.phase == .dataLoss }, migration: stem,
-                              dataLossFix: "'oeedb undo --to \(options.to) --allow-data-loss'")
+                              dataLossFix: "\(FixCommand.quoted("undo --to \(options.to) --allow-data-loss"))")
             }
             try runChecks(header.checks.filter { $0.phase == .pre }, migration: stem)
             for (i, batch) in batches.enumerated() {

@@ -121,7 +121,7 @@ public final class MigrationRunner {
             case .failed:
                 let mode = (try? directory.migrations.first { $0.file.version == s.version }?.header)??.mode
                 if mode == .off {
-                    problems.append("V\(s.version) \(s.name): its last run failed part-way outside a transaction; finish or undo its changes by hand, then run 'oeedb repair --version \(s.version)' (mark it applied) or 'oeedb repair --version \(s.version) --remove' (run it again)")
+                    problems.append("V\(s.version) \(s.name): its last run failed part-way outside a transaction; finish or undo its changes by hand, then run \(FixCommand.quoted("repair --version \(s.version)")) (mark it applied) or \(FixCommand.quoted("repair --version \(s.version) --remove")) (run it again)")
                 } else {
                     problems.append("V\(s.version) \(s.name): its last run failed and was rolled back; fix the cause and run 'oeedb migrate'")
                 }
@@ -221,12 +221,12 @@ public final class MigrationRunner {
         // its batches: running it again from the top could apply them twice.
         for row in history where !row.success {
             if let m = files[row.version], let header = try? m.header, header.mode == .off {
-                throw RunnerError("\(m.file.stem) failed part-way outside a transaction, so some of its batches may have run; nothing was run. Inspect the database and finish or undo its changes by hand, then run 'oeedb repair --version \(row.version)' to mark it applied, or 'oeedb repair --version \(row.version) --remove' to run it again")
+                throw RunnerError("\(m.file.stem) failed part-way outside a transaction, so some of its batches may have run; nothing was run. Inspect the database and finish or undo its changes by hand, then run \(FixCommand.quoted("repair --version \(row.version)")) to mark it applied, or \(FixCommand.quoted("repair --version \(row.version) --remove")) to run it again")
             }
         }
         let maxApplied = byVersion.keys.max() ?? 0
         if let target, target < maxApplied {
-            throw RunnerError("--target \(target) is below the latest applied version V\(maxApplied); migrate only goes forward. To go back, run 'oeedb undo --to \(target)'")
+            throw RunnerError("--target \(target) is below the latest applied version V\(maxApplied); migrate only goes forward. To go back, run \(FixCommand.quoted("undo --to \(target)"))")
         }
         var pending: [MigrationDirectory.Migration] = []
         for m in directory.migrations where byVersion[m.file.version] == nil {
