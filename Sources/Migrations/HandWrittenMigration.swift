@@ -46,11 +46,11 @@ public struct HandWrittenMigration {
         }
         var lines = [
             "-- oeedb migration \(file.stem) (\(dialect))",
-            "-- Written by hand (created by 'oeedb new'). It does not change the model: its snapshot",
+            "-- Written by hand (created by oeedb new). It does not change the model: its snapshot",
             "-- is \(previous.stem)'s, and if its SQL changes schema objects migrate's post-check says so.",
             "-- Until it ships, edit it freely and run 'oeedb hash' after each edit; once it is applied",
             "-- anywhere it must never change. An undo script U\(file.versionText)__\(file.name).sql is optional:",
-            "-- without one, 'oeedb undo' stops before this version.",
+            "-- without one, oeedb undo stops before this version.",
         ]
         lines += header.directiveLines
         lines += [

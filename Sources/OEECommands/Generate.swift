@@ -13,7 +13,7 @@ extension Oeedb {
                 migration and writes, for each dialect:
                   migrations/<dialect>/V<NNNN>__<name>.sql   the migration
                   migrations/<dialect>/V<NNNN>__<name>.json  the model snapshot at that version
-                  migrations/<dialect>/U<NNNN>__<name>.sql   its undo script (for 'oeedb undo')
+                  migrations/<dialect>/U<NNNN>__<name>.sql   its undo script, which oeedb undo runs
                   migrations/<dialect>/oeedb.sum             SHA-256 of every file, and of all
                 No change: nothing is written, exit 0. Destructive changes (dropping a table or \
                 column, narrowing a type, merging partition boundaries) are refused unless \
