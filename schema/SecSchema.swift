@@ -25,6 +25,8 @@ extension OEESchema {
                     SecurityPredicate.block(.blockAfterUpdate, "sec.fn_site_filter", "site_id", on: table)
                 }
             }
+            // Migration pre- and post-checks run as a global session, so they see every site's rows.
+            .maintenanceSession("is_global", "1")
         }
     }
 

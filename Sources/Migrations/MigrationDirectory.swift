@@ -6,6 +6,8 @@ import OEEModel
 public struct MigrationDirectory: Sendable {
     public let url: URL
     public private(set) var migrations: [Migration]
+    /// `U<NNNN>__name.sql` undo scripts, by version.
+    public private(set) var undos: [UndoScript] = []
     /// SHA-256 of every file read by `load`, by file name: verification checks
     /// the bytes that will run, and reads nothing twice.
     private var loadedChecksums: [String: String] = [:]
@@ -60,6 +62,45 @@ public struct MigrationDirectory: Sendable {
         }
     }
 
+    /// `U<NNNN>__name.sql`: takes a database from that version back to the
+    /// previous one. It has no snapshot of its own: the previous version's is
+    /// the state it must leave.
+    public struct UndoScript: Hashable, Sendable {
+        public var file: MigrationFileName
+        public var sqlURL: URL
+        public var checksum: String
+        public var text: String
+
+        public var header: MigrationHeader {
+            get throws { try MigrationHeader.parse(text, file: sqlURL.lastPathComponent) }
+        }
+
+        /// Its header, and that it names its version, runs in one transaction
+        /// and carries no post-migration-only directives.
+        public func problems() -> [String] {
+            let sqlName = sqlURL.lastPathComponent
+            let (header, problems) = MigrationHeader.scan(text, file: sqlName)
+            var result = problems
+            if let header {
+                if header.version != file.version {
+                    result.append("\(sqlName): its header says '-- oeedb:version \(MigrationFileName(version: header.version, name: header.name).versionText)' but the file name says \(file.versionText); rename the file or fix the header")
+                }
+                if header.name != file.name {
+                    result.append("\(sqlName): its header says '-- oeedb:name \(header.name)' but the file name says \(file.name); rename the file or fix the header")
+                }
+                if header.mode != .on {
+                    result.append("\(sqlName): an undo script runs in one transaction with its history change; write '-- oeedb:transaction on' (not '\(header.mode.rawValue)')")
+                }
+            }
+            return result
+        }
+    }
+
+    /// The undo script of `version`, if the directory has one.
+    public func undo(for version: Int) -> UndoScript? {
+        undos.first { $0.file.version == version }
+    }
+
     /// Reads the folder (a missing folder is an empty directory).
     public static func load(_ url: URL) throws -> MigrationDirectory {
         var dir = MigrationDirectory(url: url, migrations: [])
@@ -67,8 +108,19 @@ public struct MigrationDirectory: Sendable {
         guard fm.fileExists(atPath: url.path) else { return dir }
         let names = try fm.contentsOfDirectory(atPath: url.path).sorted()
         for name in names where name.hasSuffix(".sql") {
+            if let undo = MigrationFileName(parsing: name, extension: "sql", undo: true) {
+                let sqlURL = url.appendingPathComponent(name)
+                let data = try Data(contentsOf: sqlURL)
+                guard let text = String(data: data, encoding: .utf8) else {
+                    dir.loadProblems.append("\(name): not UTF-8 text")
+                    continue
+                }
+                dir.undos.append(UndoScript(file: undo, sqlURL: sqlURL, checksum: Checksum.sha256(data), text: text))
+                dir.loadedChecksums[name] = dir.undos.last!.checksum
+                continue
+            }
             guard let file = MigrationFileName(parsing: name, extension: "sql") else {
-                dir.loadProblems.append("\(name): not a migration file name; expected V<version>__<name>.sql (e.g. V0002__add_note.sql); rename or remove it")
+                dir.loadProblems.append("\(name): not a migration file name; expected V<version>__<name>.sql (e.g. V0002__add_note.sql) or its undo script U<version>__<name>.sql; rename or remove it")
                 continue
             }
             let sqlURL = url.appendingPathComponent(name)
@@ -86,6 +138,7 @@ public struct MigrationDirectory: Sendable {
             dir.loadedChecksums[name] = dir.migrations.last!.checksum
         }
         dir.migrations.sort { $0.file < $1.file }
+        dir.undos.sort { $0.file < $1.file }
         return dir
     }
 
@@ -132,6 +185,20 @@ public struct MigrationDirectory: Sendable {
         for (_, files) in byVersion.sorted(by: { $0.key < $1.key }) where files.count > 1 {
             problems.append("version \(files[0].versionText) is used by \(files.map { $0.stem + ".sql" }.joined(separator: " and ")): two branches added the same version. Keep main's: delete your .sql and .json of that version, run 'oeedb hash', then 'oeedb generate' again")
         }
+        let versioned = Set(migrations.map(\.file))
+        var undoVersions: [Int: [MigrationFileName]] = [:]
+        for u in undos {
+            problems += u.problems()
+            undoVersions[u.file.version, default: []].append(u.file)
+            var forward = u.file
+            forward.isUndo = false
+            if !versioned.contains(forward) {
+                problems.append("\(u.file.stem).sql: undoes \(forward.stem).sql, which is not in \(url.lastPathComponent)/; rename it after the migration it undoes or delete it, then run 'oeedb hash'")
+            }
+        }
+        for (_, files) in undoVersions.sorted(by: { $0.key < $1.key }) where files.count > 1 {
+            problems.append("version \(files[0].versionText) has \(files.count) undo scripts (\(files.map { $0.stem + ".sql" }.joined(separator: " and "))); keep one, then run 'oeedb hash'")
+        }
         return problems + (try integrityProblems())
     }
 
@@ -153,7 +220,7 @@ public struct MigrationDirectory: Sendable {
         for name in Set(stored.entries.keys).union(computed.entries.keys).sorted() {
             switch (stored.entries[name], computed.entries[name]) {
             case (let s?, let c?) where s != c:
-                problems.append("\(name): changed after it was generated (sha256 \(c.prefix(12))…, recorded \(s.prefix(12))…): a shipped migration must never change; revert the edit (git checkout -- \(name)) and add a new migration instead")
+                problems.append("\(name): changed after it was generated (sha256 \(c.prefix(12))…, recorded \(s.prefix(12))…): a shipped migration must never change; revert the edit (git checkout -- \(name)) and add a new migration instead. If it has not shipped (applied nowhere), run 'oeedb hash' to record the edit")
             case (_?, nil):
                 problems.append("\(name): recorded in \(IntegrityFile.fileName) but missing from \(url.lastPathComponent)/; restore it from version control (or, if it was never applied anywhere and was removed on purpose, run 'oeedb hash')")
             case (nil, _?):

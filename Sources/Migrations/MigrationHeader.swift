@@ -6,34 +6,62 @@
 ///     -- oeedb:transaction on
 ///     -- oeedb:check pre no_null_qty empty: SELECT 1 FROM [fact].[cycle] WHERE [qty] IS NULL
 ///     -- oeedb:check post one_site scalar=1: SELECT COUNT(*) FROM [ref].[site]
+///
+/// A batched backfill says `-- oeedb:transaction batches` (and optionally
+/// `-- oeedb:max-batches 5000`): its single statement runs again and again,
+/// each run in its own transaction, until it affects no rows.
 public struct MigrationHeader: Hashable, Sendable {
     public var version: Int
     public var name: String
-    /// Whether the runner wraps the migration in one transaction (`on` unless
-    /// the file says `-- oeedb:transaction off`).
-    public var transaction: Bool
+    /// How the runner wraps the migration: one transaction (`on`, the
+    /// default), none (`off`), or one per run of a repeated statement (`batches`).
+    public var mode: TransactionMode
+    /// `batches` only: the most runs before the loop stops with an error.
+    public var maxBatches: Int?
     public var checks: [MigrationCheck]
 
+    public enum TransactionMode: String, Hashable, Sendable, CaseIterable {
+        case on, off, batches
+    }
+
+    /// The default loop limit of a `transaction batches` migration.
+    public static let defaultMaxBatches = 10_000
+
+    /// Whether the runner wraps the whole migration in one transaction.
+    public var transaction: Bool {
+        get { mode == .on }
+        set { mode = newValue ? .on : .off }
+    }
+
     public init(version: Int, name: String, transaction: Bool = true, checks: [MigrationCheck] = []) {
+        self.init(version: version, name: name, mode: transaction ? .on : .off, checks: checks)
+    }
+
+    public init(version: Int, name: String, mode: TransactionMode, maxBatches: Int? = nil, checks: [MigrationCheck] = []) {
         self.version = version
         self.name = name
-        self.transaction = transaction
+        self.mode = mode
+        self.maxBatches = maxBatches
         self.checks = checks
     }
+
+    /// The loop limit in force (`batches` only).
+    public var batchLimit: Int { maxBatches ?? MigrationHeader.defaultMaxBatches }
 
     /// The directive lines, in a fixed order.
     public var directiveLines: [String] {
         var lines = [
             "-- oeedb:version \(MigrationFileName(version: version, name: name).versionText)",
             "-- oeedb:name \(name)",
-            "-- oeedb:transaction \(transaction ? "on" : "off")",
+            "-- oeedb:transaction \(mode.rawValue)",
         ]
+        if let maxBatches { lines.append("-- oeedb:max-batches \(maxBatches)") }
         lines += checks.map(\.directive)
         return lines
     }
 
     /// The directive names the runner knows.
-    public static let knownDirectives = ["version", "name", "transaction", "check"]
+    public static let knownDirectives = ["version", "name", "transaction", "max-batches", "check"]
 
     /// Reads the directives from a file's text. Unknown `oeedb:` directives are
     /// errors (a typo must not silently disable a check); so are header comments
@@ -50,7 +78,9 @@ public struct MigrationHeader: Hashable, Sendable {
     public static func scan(_ text: String, file: String) -> (MigrationHeader?, [String]) {
         var version: Int?
         var name: String?
-        var transaction = true
+        var mode = TransactionMode.on
+        var maxBatches: Int?
+        var maxBatchesAt = ""
         var checks: [MigrationCheck] = []
         var problems: [String] = []
         var seen: Set<String> = []
@@ -81,11 +111,18 @@ public struct MigrationHeader: Hashable, Sendable {
                 guard !value.isEmpty else { problems.append("\(at): oeedb:name is empty"); continue }
                 name = value
             case "transaction":
-                switch value {
-                case "on": transaction = true
-                case "off": transaction = false
-                default: problems.append("\(at): oeedb:transaction must be 'on' or 'off', not '\(value)'")
+                guard let m = TransactionMode(rawValue: value) else {
+                    problems.append("\(at): oeedb:transaction must be 'on', 'off' or 'batches', not '\(value)'")
+                    continue
                 }
+                mode = m
+            case "max-batches":
+                guard let n = Int(value), n > 0 else {
+                    problems.append("\(at): oeedb:max-batches '\(value)' is not a positive number; write e.g. '-- oeedb:max-batches 5000'")
+                    continue
+                }
+                maxBatches = n
+                maxBatchesAt = at
             case "check":
                 do { checks.append(try MigrationCheck(parsing: value, at: at)) } catch let e as MigrationError { problems.append(e.message) } catch { problems.append("\(at): \(error)") }
             default:
@@ -98,7 +135,10 @@ public struct MigrationHeader: Hashable, Sendable {
             problems.append("\(file): missing '-- oeedb:version' or '-- oeedb:name' header; was the file written by 'oeedb generate'?")
             return (nil, problems)
         }
-        return (MigrationHeader(version: version, name: name, transaction: transaction, checks: checks), problems)
+        if maxBatches != nil && mode != .batches {
+            problems.append("\(maxBatchesAt): oeedb:max-batches applies only to '-- oeedb:transaction batches'; remove it or change the transaction directive")
+        }
+        return (MigrationHeader(version: version, name: name, mode: mode, maxBatches: maxBatches, checks: checks), problems)
     }
 
     /// Why a header comment line that is not exactly `-- oeedb:…` looks like a
@@ -132,7 +172,12 @@ public struct MigrationHeader: Hashable, Sendable {
 
 /// A named validation query the runner executes inside the migration's transaction.
 public struct MigrationCheck: Hashable, Sendable {
-    public enum Phase: String, Hashable, Sendable { case pre, post }
+    /// `pre` and `post` run before and after the SQL; `data-loss` runs before
+    /// it too, in undo scripts, and is skipped by `oeedb undo --allow-data-loss`.
+    public enum Phase: String, Hashable, Sendable, CaseIterable {
+        case pre, post
+        case dataLoss = "data-loss"
+    }
     public enum Expectation: Hashable, Sendable {
         /// The query returns no rows.
         case empty
@@ -165,12 +210,12 @@ public struct MigrationCheck: Hashable, Sendable {
     /// Parses `pre NAME empty: QUERY` or `post NAME scalar=VALUE: QUERY`.
     init(parsing text: String, at: String) throws {
         guard let colon = text.firstIndex(of: ":") else {
-            throw MigrationError("\(at): oeedb:check needs 'pre|post NAME empty|scalar=VALUE: QUERY'")
+            throw MigrationError("\(at): oeedb:check needs 'pre|post|data-loss NAME empty|scalar=VALUE: QUERY'")
         }
         let head = text[..<colon].split(separator: " ")
         let query = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         guard head.count == 3, let phase = Phase(rawValue: String(head[0])), !query.isEmpty else {
-            throw MigrationError("\(at): oeedb:check needs 'pre|post NAME empty|scalar=VALUE: QUERY'")
+            throw MigrationError("\(at): oeedb:check needs 'pre|post|data-loss NAME empty|scalar=VALUE: QUERY'")
         }
         let expect = head[2]
         let expectation: Expectation

@@ -13,6 +13,7 @@ extension Oeedb {
                 migration and writes, for each dialect:
                   migrations/<dialect>/V<NNNN>__<name>.sql   the migration
                   migrations/<dialect>/V<NNNN>__<name>.json  the model snapshot at that version
+                  migrations/<dialect>/U<NNNN>__<name>.sql   its undo script, which oeedb undo runs
                   migrations/<dialect>/oeedb.sum             SHA-256 of every file, and of all
                 No change: nothing is written, exit 0. Destructive changes (dropping a table or \
                 column, narrowing a type, merging partition boundaries) are refused unless \
@@ -66,12 +67,20 @@ extension Oeedb {
                 guard problems.isEmpty else {
                     throw CLIError("\(migrations) is not intact; nothing was generated:\n" + problems.map { "  - \($0)" }.joined(separator: "\n"), exitCode: 1)
                 }
+                // Versions stay aligned across dialect folders (a hand-written
+                // migration may exist in one only): the next is after the latest of all.
+                var latest = directories.values.map { $0.latest?.file.version ?? 0 }.max() ?? 0
+                for d in Dialects.all where directories[d.id] == nil {
+                    if let other = try? MigrationDirectory.load(URL(fileURLWithPath: migrations).appendingPathComponent(d.id)) {
+                        latest = max(latest, other.latest?.file.version ?? 0)
+                    }
+                }
                 var outOfDate = false
                 for d in dialects {
                     let generator = MigrationGenerator(directory: directories[d.id]!, dialect: d)
                     let pending: MigrationGenerator.Pending?
                     do {
-                        pending = try generator.pending(model: model, name: name, allowDestructive: allowDestructive || check)
+                        pending = try generator.pending(model: model, name: name, allowDestructive: allowDestructive || check, version: latest + 1)
                     } catch let e as MigrationError {
                         throw CLIError("\(d.id): \(e.message)", exitCode: 1)
                     } catch let e as DiffError {

@@ -7,8 +7,10 @@ extension Oeedb {
         static let configuration = CommandConfiguration(
             abstract: "Re-record each migration directory's integrity file (oeedb.sum) from the files on disk.",
             discussion: """
-                For a missing or corrupt oeedb.sum, a merge that combined two branches' lines, \
-                or a migration you removed or wrote by hand on purpose. Prints which files were \
+                After editing a migration that has not shipped (one written with oeedb new, or a \
+                generated one you added checks to), for a missing or corrupt oeedb.sum, a merge \
+                that combined two branches' lines, or a migration you removed or wrote by hand \
+                on purpose. Prints which files were \
                 added, changed or removed compared with the old oeedb.sum (or that it was missing \
                 or corrupt). It never touches a migration file, and it cannot launder an edit: \
                 migrate and validate still refuse an applied migration whose file differs from \

@@ -96,7 +96,7 @@ extension Oeedb {
                     for stem in report.pending {
                         Console.out("pending \(stem)")
                         if let m = context.directory.migrations.first(where: { $0.file.stem == stem }), let header = try? m.header {
-                            Console.out("  transaction: \(header.transaction ? "on" : "off")")
+                            Console.out("  transaction: \(header.mode.rawValue)\(header.mode == .batches ? " (at most \(header.batchLimit) runs)" : "")")
                             for c in header.checks { Console.out("  \(c.phase.rawValue)-check \(c.name): \(c.query)") }
                             Console.out("  post-check: catalog compared with \(stem).json")
                         }

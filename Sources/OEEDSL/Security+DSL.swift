@@ -24,6 +24,16 @@ extension SecurityPolicy {
     }
 }
 
+extension SecurityPolicy {
+    /// The session context that lets maintenance (the migration runner's
+    /// checks) see every row: `.maintenanceSession("is_global", "1")`.
+    public func maintenanceSession(_ key: String, _ value: String) -> SecurityPolicy {
+        var copy = self
+        copy.maintenanceSession = (maintenanceSession ?? []).filter { $0.key != key } + [SessionSetting(key: key, value: value)]
+        return copy
+    }
+}
+
 extension SecurityPredicate {
     /// `FILTER PREDICATE function(arguments) ON table`.
     public static func filter(_ function: String, _ arguments: String..., on table: String) -> SecurityPredicate {

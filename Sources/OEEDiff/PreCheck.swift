@@ -14,6 +14,10 @@ public enum PreCheck: Hashable, Sendable, CustomStringConvertible {
     case noViolations(QualifiedName, CheckConstraint)
     /// A column type is narrowed: every value fits the new type.
     case valuesFit(QualifiedName, column: String, from: SQLType, to: SQLType)
+    /// A table is dropped: it holds no rows (data loss otherwise).
+    case noRows(QualifiedName)
+    /// A column is dropped: it holds no value other than NULL (data loss otherwise).
+    case noData(QualifiedName, column: String)
 
     /// A stable, short name for directives and messages.
     public var name: String {
@@ -24,6 +28,8 @@ public enum PreCheck: Hashable, Sendable, CustomStringConvertible {
         case .noOrphans(let q, let fk): return "no_orphans_\(q.schema)_\(fk.name)"
         case .noViolations(let q, let ck): return "no_violations_\(q.schema)_\(ck.name)"
         case .valuesFit(let q, let c, _, _): return "values_fit_\(q.schema)_\(q.name)_\(c)"
+        case .noRows(let q): return "no_rows_\(q.schema)_\(q.name)"
+        case .noData(let q, let c): return "no_data_\(q.schema)_\(q.name)_\(c)"
         }
     }
 
@@ -35,6 +41,8 @@ public enum PreCheck: Hashable, Sendable, CustomStringConvertible {
         case .noOrphans(let q, let fk): return "\(q) has rows whose (\(fk.columns.joined(separator: ", "))) match no row of \(fk.referencedTable); \(fk.name) cannot be added"
         case .noViolations(let q, let ck): return "\(q) has rows violating \(ck.name); the check cannot be added — fix the rows first"
         case .valuesFit(let q, let c, let a, let b): return "\(q).\(c) holds values that do not fit \(b) (was \(a)); narrowing would fail or truncate"
+        case .noRows(let q): return "\(q) holds rows; dropping it destroys them"
+        case .noData(let q, let c): return "\(q).\(c) holds values; dropping the column destroys them"
         }
     }
 }
@@ -63,6 +71,29 @@ extension MigrationPlan {
                 checks.append(.noOrphans(q, fk))
             case .addCheck(let q, let ck) where !created.contains(q):
                 checks.append(.noViolations(q, ck))
+            default:
+                break
+            }
+        }
+        var seen: Set<String> = []
+        return checks.filter { seen.insert($0.name).inserted }
+    }
+
+    /// The checks that the plan destroys no data: every dropped table empty,
+    /// every dropped stored column NULL throughout, every narrowed column's
+    /// values fitting. Undo scripts carry them as `data-loss` checks, which
+    /// `oeedb undo --allow-data-loss` skips. (Partition boundary merges move
+    /// rows, they do not drop them, so they need none.)
+    public var dataLossChecks: [PreCheck] {
+        var checks: [PreCheck] = []
+        for change in changes {
+            switch change {
+            case .dropTable(let q, _):
+                checks.append(.noRows(q))
+            case .dropColumn(let q, let c) where c.computed == nil:
+                checks.append(.noData(q, column: c.name))
+            case .alterColumn(let q, let from, let to) where TypeNarrowing.reason(from: from.type, to: to.type) != nil:
+                checks.append(.valuesFit(q, column: to.name, from: from.type, to: to.type))
             default:
                 break
             }

@@ -18,6 +18,20 @@ public protocol RunnerDialect: SQLDialect {
     func releaseLock(resource: String) -> String
     /// Statements run at the start of each migration transaction.
     var transactionPreamble: [String] { get }
+    /// Sets one session-context value for the current transaction (the
+    /// maintenance session a security policy declares).
+    func setSessionSetting(_ setting: SessionSetting) -> String
+    /// Parameters: version, action (`repair resolved`, `repair removed`,
+    /// `undo`), performed_by, detail. Appends to the audit table that
+    /// `historyDDL` creates.
+    func insertAudit(schema: String) -> String
+    /// Parameters: checksum, applied_by, version. Turns a failed history row
+    /// into a success (a repair after the DBA finished the migration by hand).
+    func resolveHistory(schema: String) -> String
+    /// The statement of a `transaction batches` migration as sent in each run;
+    /// its result is one row holding the rows the run affected, or no result
+    /// set (then the driver's row count is used).
+    func batchStatement(_ sql: String) -> String
     /// The login running the migration.
     var currentUserQuery: String { get }
     /// A query that returns rows exactly when the pre-check fails.

@@ -21,11 +21,11 @@ public final class MigrationRunner {
     /// them on a terminal only.
     public var progress: (String) -> Void = { _ in }
     /// Decoded model snapshots by version, so each is read once per run.
-    private var snapshots: [Int: Database] = [:]
+    var snapshots: [Int: Database] = [:]
     /// The login, read once per run.
-    private var user: String?
+    var user: String?
     /// Versions with a failed-attempt row to replace.
-    private var failedVersions: Set<Int> = []
+    var failedVersions: Set<Int> = []
 
     public init(connection: ODBCConnection, dialect: any RunnerDialect, directory: MigrationDirectory) {
         self.connection = connection
@@ -118,7 +118,13 @@ public final class MigrationRunner {
             switch s.state {
             case .checksumMismatch: problems.append("V\(s.version) \(s.name): applied, but the file changed since (checksum differs from the history); restore the file as applied")
             case .missingFile: problems.append("V\(s.version) \(s.name): applied to the database but missing from \(directory.url.path); is this checkout older than the database?")
-            case .failed: problems.append("V\(s.version) \(s.name): its last run failed and was rolled back; fix the cause and run 'oeedb migrate'")
+            case .failed:
+                let mode = (try? directory.migrations.first { $0.file.version == s.version }?.header)??.mode
+                if mode == .off {
+                    problems.append("V\(s.version) \(s.name): its last run failed part-way outside a transaction; finish or undo its changes by hand, then run \(FixCommand.quoted("repair --version \(s.version)")) (mark it applied) or \(FixCommand.quoted("repair --version \(s.version) --remove")) (run it again)")
+                } else {
+                    problems.append("V\(s.version) \(s.name): its last run failed and was rolled back; fix the cause and run 'oeedb migrate'")
+                }
             default: break
             }
         }
@@ -155,7 +161,7 @@ public final class MigrationRunner {
     // MARK: - Steps
 
     func verifyDirectory() throws {
-        let problems = try directory.verify()
+        let problems = try directory.verify() + batchProblems()
         guard problems.isEmpty else {
             throw RunnerError("\(directory.url.path) is not intact; nothing was run:\n" + problems.map { "  - \($0)" }.joined(separator: "\n"))
         }
@@ -214,13 +220,13 @@ public final class MigrationRunner {
         // A migration that failed outside a transaction may have run part of
         // its batches: running it again from the top could apply them twice.
         for row in history where !row.success {
-            if let m = files[row.version], let header = try? m.header, !header.transaction {
-                throw RunnerError("\(m.file.stem) failed part-way outside a transaction, so some of its batches may have run; nothing was run. Inspect the database and finish or undo its changes by hand, then delete its row (DELETE FROM \(historySchema).schema_history WHERE version = \(row.version)) to run it again, or insert a success row for it")
+            if let m = files[row.version], let header = try? m.header, header.mode == .off {
+                throw RunnerError("\(m.file.stem) failed part-way outside a transaction, so some of its batches may have run; nothing was run. Inspect the database and finish or undo its changes by hand, then run \(FixCommand.quoted("repair --version \(row.version)")) to mark it applied, or \(FixCommand.quoted("repair --version \(row.version) --remove")) to run it again")
             }
         }
         let maxApplied = byVersion.keys.max() ?? 0
         if let target, target < maxApplied {
-            throw RunnerError("--target \(target) is below the latest applied version V\(maxApplied); oeedb never rolls back. To undo a change, change the model and generate a new migration")
+            throw RunnerError("--target \(target) is below the latest applied version V\(maxApplied); migrate only goes forward. To go back, run \(FixCommand.quoted("undo --to \(target)"))")
         }
         var pending: [MigrationDirectory.Migration] = []
         for m in directory.migrations where byVersion[m.file.version] == nil {
@@ -237,16 +243,18 @@ public final class MigrationRunner {
     func apply(_ m: MigrationDirectory.Migration, postChecks: Bool) throws -> RunReport.Applied {
         let header: MigrationHeader
         do { header = try m.header } catch let e as MigrationError { throw RunnerError(e.message, migration: m.file.stem) }
+        if header.mode == .batches { return try applyBatches(m, header: header, postChecks: postChecks) }
         let batches = dialect.splitBatches(m.text)
         let expected = postChecks ? try expectedFacts(for: m) : nil
+        let session = try sessionStatements(for: m)
         if user == nil { user = ((try? connection.scalar(dialect.currentUserQuery)) ?? nil) ?? "unknown" }
         let user = self.user
         let start = Date()
         var report = RunReport.Applied(version: m.file.version, name: m.file.name, milliseconds: 0, batches: batches.count,
-                                       preChecks: header.checks.filter { $0.phase == .pre }.count, postChecks: 0)
+                                       preChecks: header.checks.filter { $0.phase != .post }.count, postChecks: 0)
         let body = { [self] (conn: ODBCConnection) throws in
-            if header.transaction { for s in dialect.transactionPreamble { try conn.execute(s) } }
-            try runChecks(header.checks.filter { $0.phase == .pre }, migration: m.file.stem)
+            if header.transaction { for s in session { try conn.execute(s) } }
+            try runChecks(header.checks.filter { $0.phase != .post }, migration: m.file.stem)
             for (i, batch) in batches.enumerated() {
                 for _ in 0..<max(1, batch.repeatCount) {
                     do {
@@ -296,7 +304,7 @@ public final class MigrationRunner {
         }
     }
 
-    func runChecks(_ checks: [MigrationCheck], migration: String) throws {
+    func runChecks(_ checks: [MigrationCheck], migration: String, dataLossFix: String? = nil) throws {
         for check in checks {
             let rows: [[String?]]
             do {
@@ -305,6 +313,8 @@ public final class MigrationRunner {
                 throw RunnerError("\(check.phase.rawValue)-check '\(check.name)' could not run: \(e.records.map(\.message).joined(separator: "; "))", migration: migration, sqlState: e.sqlState)
             }
             switch check.expectation {
+            case .empty where !rows.isEmpty && check.phase == .dataLoss:
+                throw RunnerError("data-loss check '\(check.name)' failed: running it would destroy data (the query returned rows); nothing was changed. Copy the data elsewhere first\(dataLossFix.map { ", or accept the loss: \($0)" } ?? "")", migration: migration)
             case .empty where !rows.isEmpty:
                 throw RunnerError("\(check.phase.rawValue)-check '\(check.name)' failed: the query returned rows (expected none); nothing was changed", migration: migration)
             case .scalar(let want):
@@ -343,13 +353,29 @@ public final class MigrationRunner {
         let from = index > 0 ? try snapshot(directory.migrations[index - 1]) : Database(name: to.name)
         // Only the previous snapshot is needed again.
         snapshots = snapshots.filter { $0.key >= directory.migrations[max(0, index - 1)].file.version }
-        // Every table whose model differs between the two snapshots, also for
-        // hand-written migrations of changes the differ refuses to plan.
+        do { return try expectedFacts(from: from, to: to) } catch { throw RunnerError("cannot compute post-checks: \(error)", migration: m.file.stem) }
+    }
+
+    /// Every table whose model differs between the two snapshots (also for
+    /// hand-written migrations of changes the differ refuses to plan), with
+    /// the facts `to` gives it; a table `to` lacks must be gone (no facts). A
+    /// hand-written migration that keeps the model checks every table: its
+    /// SQL must not have changed the schema.
+    func expectedFacts(from: Database, to: Database) throws -> ExpectedCatalog {
         let before = Dictionary(from.allTables.map { ($0.name, $0.table) }, uniquingKeysWith: { a, _ in a })
+        var tables = to.allTables.filter { before[$0.name] != $0.table }.map(\.name)
         let after = Set(to.allTables.map(\.name))
         // Changed or new tables, and dropped ones (which must be gone).
-        let tables = to.allTables.filter { before[$0.name] != $0.table }.map(\.name) + from.allTables.map(\.name).filter { !after.contains($0) }
+        tables += from.allTables.map(\.name).filter { !after.contains($0) }
+        if from == to { tables = to.allTables.map(\.name) }
         return ExpectedCatalog(tables: tables, model: to)
+    }
+
+    /// The statements that open a migration transaction: the dialect's
+    /// preamble, then the maintenance session the model's security policies
+    /// declare (as of `m`'s snapshot).
+    func sessionStatements(for m: MigrationDirectory.Migration) throws -> [String] {
+        dialect.transactionPreamble + (try snapshot(m)).maintenanceSession.map(dialect.setSessionSetting)
     }
 
     /// Reads the touched tables with the drift reader (``CatalogReader``) and

@@ -14,6 +14,8 @@ public struct RunnerError: Error, CustomStringConvertible {
     public var sqlState: String?
     /// The migrations this run applied (and committed) before it stopped.
     public var applied: [RunReport.Applied] = []
+    /// The versions an undo run took back (and committed) before it stopped.
+    public var undone: [UndoReport.Undone] = []
 
     public init(_ message: String, migration: String? = nil, batch: Int? = nil, line: Int? = nil, sqlState: String? = nil) {
         self.message = message

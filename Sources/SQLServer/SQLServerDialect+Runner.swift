@@ -24,7 +24,34 @@ extension SQLServerDialect: RunnerDialect {
                 [success] bit NOT NULL
             );
             """,
+            """
+            IF OBJECT_ID(\(TSQL.nstring("\(s).[schema_history_audit]")), N'U') IS NULL
+            CREATE TABLE \(s).[schema_history_audit] (
+                [audit_id] int IDENTITY(1, 1) NOT NULL CONSTRAINT [pk_schema_history_audit] PRIMARY KEY,
+                [version] int NOT NULL,
+                [action] nvarchar(40) NOT NULL,
+                [performed_by] nvarchar(128) NOT NULL,
+                [performed_at_utc] datetime2(3) NOT NULL CONSTRAINT [df_schema_history_audit_performed_at_utc] DEFAULT (SYSUTCDATETIME()),
+                [detail] nvarchar(2000) NOT NULL
+            );
+            """,
         ]
+    }
+
+    public func insertAudit(schema: String) -> String {
+        "INSERT INTO \(TSQL.quote(schema)).[schema_history_audit] ([version], [action], [performed_by], [detail]) VALUES (?, ?, ?, ?);"
+    }
+
+    public func resolveHistory(schema: String) -> String {
+        "UPDATE \(TSQL.quote(schema)).[schema_history] SET [success] = 1, [checksum] = ?, [applied_by] = ?, [applied_at_utc] = SYSUTCDATETIME() WHERE [version] = ? AND [success] = 0;"
+    }
+
+    /// The statement, then its @@ROWCOUNT as one row: FreeTDS's row count of a
+    /// batch is the last statement's, which a trigger can change.
+    public func batchStatement(_ sql: String) -> String {
+        var body = sql.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !body.hasSuffix(";") { body += ";" }
+        return "SET NOCOUNT ON;\n\(body)\nSELECT @@ROWCOUNT AS [rows_affected];"
     }
 
     public func selectHistory(schema: String) -> String {
@@ -53,11 +80,19 @@ extension SQLServerDialect: RunnerDialect {
         "EXEC sys.sp_releaseapplock @Resource = \(TSQL.nstring(resource)), @LockOwner = N'Session';"
     }
 
-    /// XACT_ABORT makes any error doom the transaction. The session is marked
-    /// global (`is_global` = 1) so row-level-security predicates that honour
-    /// it, like the canonical `sec.fn_site_filter`, let checks see every row.
-    public var transactionPreamble: [String] {
-        ["SET XACT_ABORT ON;", "EXEC sys.sp_set_session_context @key = N'is_global', @value = 1;"]
+    /// XACT_ABORT makes any error doom the transaction. The maintenance
+    /// session comes from the model (`setSessionSetting`).
+    public var transactionPreamble: [String] { ["SET XACT_ABORT ON;"] }
+
+    /// `sp_set_session_context`, so row-level-security predicates that honour
+    /// the key, like the canonical `sec.fn_site_filter` with `is_global` = 1,
+    /// let checks see every row. A value of digits is sent as an int (a
+    /// predicate comparing `SESSION_CONTEXT` with an int then matches), any
+    /// other value as nvarchar.
+    public func setSessionSetting(_ setting: SessionSetting) -> String {
+        let isNumber = !setting.value.isEmpty && setting.value.count <= 9 && setting.value.allSatisfy { $0.isASCII && $0.isNumber }
+        let value = isNumber ? setting.value : TSQL.nstring(setting.value)
+        return "EXEC sys.sp_set_session_context @key = \(TSQL.nstring(setting.key)), @value = \(value);"
     }
 
     public var currentUserQuery: String { "SELECT SUSER_SNAME();" }
@@ -82,6 +117,10 @@ extension SQLServerDialect: RunnerDialect {
         case .valuesFit(let q, let c, _, let to):
             let type = try TypeRenderer.render(to, path: "\(q).\(c)")
             return "SELECT TOP (1) 1 FROM \(TSQL.qualified(q)) WHERE \(TSQL.quote(c)) IS NOT NULL AND (TRY_CONVERT(\(type), \(TSQL.quote(c))) IS NULL OR CONVERT(nvarchar(max), TRY_CONVERT(\(type), \(TSQL.quote(c)))) <> CONVERT(nvarchar(max), \(TSQL.quote(c))));"
+        case .noRows(let q):
+            return "SELECT TOP (1) 1 FROM \(TSQL.qualified(q));"
+        case .noData(let q, let c):
+            return "SELECT TOP (1) 1 FROM \(TSQL.qualified(q)) WHERE \(TSQL.quote(c)) IS NOT NULL;"
         }
     }
 }

@@ -52,7 +52,7 @@ import OEEDSL
 
     @Test func unknownDirectiveSuggestsTheKnownOne() {
         let found = problems(Self.header + "-- oeedb:transacton on\n")
-        #expect(found == ["V0001__a.sql:3: unknown directive 'oeedb:transacton'; known: version, name, transaction, check; did you mean 'transaction'?"])
+        #expect(found == ["V0001__a.sql:3: unknown directive 'oeedb:transacton'; known: version, name, transaction, max-batches, check; did you mean 'transaction'?"])
     }
 
     @Test func everyProblemOfAFileIsReportedAtOnce() {

@@ -70,7 +70,7 @@ func model(extraColumn: Bool = false, dropTable: Bool = false) -> Database {
     }
 
     @Test func unknownDirectivesAndBadChecksAreErrors() {
-        #expect(throws: MigrationError("f.sql:3: unknown directive 'oeedb:transactoin'; known: version, name, transaction, check; did you mean 'transaction'?")) {
+        #expect(throws: MigrationError("f.sql:3: unknown directive 'oeedb:transactoin'; known: version, name, transaction, max-batches, check; did you mean 'transaction'?")) {
             try MigrationHeader.parse("-- oeedb:version 1\n-- oeedb:name a\n-- oeedb:transactoin off\n", file: "f.sql")
         }
         #expect(throws: MigrationError("f.sql:3: oeedb:check expectation must be 'empty' or 'scalar=VALUE', not 'none'")) {
@@ -98,7 +98,7 @@ func model(extraColumn: Bool = false, dropTable: Bool = false) -> Database {
         #expect(second.sql.contains("-- oeedb:version 0002\n-- oeedb:name add_note\n-- oeedb:transaction on\n"))
         #expect(second.sql.contains("--   add column ref.site.note"))
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
-        #expect(files == ["V0001__baseline.json", "V0001__baseline.sql", "V0002__add_note.json", "V0002__add_note.sql", "oeedb.sum"])
+        #expect(files == ["U0001__baseline.sql", "U0002__add_note.sql", "V0001__baseline.json", "V0001__baseline.sql", "V0002__add_note.json", "V0002__add_note.sql", "oeedb.sum"])
         #expect(try MigrationDirectory.load(dir).verify().isEmpty)
         #expect(try MigrationDirectory.load(dir).latest?.snapshot() == model(extraColumn: true))
     }

@@ -6,7 +6,5 @@ EXEC sys.sp_releaseapplock @Resource = N'oeedb.migrate', @LockOwner = N'Session'
 GO
 SET XACT_ABORT ON;
 GO
-EXEC sys.sp_set_session_context @key = N'is_global', @value = 1;
-GO
 SELECT SUSER_SNAME();
 GO
