@@ -40,9 +40,13 @@ public struct DriftResult: Sendable {
 extension CatalogReader {
     /// Compares the live database with `expected`, both reduced to the
     /// dialect's comparable form; items whose path matches an `ignore` glob are dropped.
-    public func drift(expected: Database, ignore: [String] = []) throws -> DriftResult {
-        let live = try dialect.comparable(read(databaseName: expected.name))
-        let want = try dialect.comparable(expected)
+    /// Rolling partition windows and index bounds follow `policies` (the current
+    /// model) when `expected` is an older snapshot without them.
+    public func drift(expected: Database, ignore: [String] = [], policies: Database? = nil) throws -> DriftResult {
+        let withPolicies = RollingPolicyDrift.withPolicies(expected, from: policies)
+        let raw = try read(databaseName: expected.name, excluding: ["oeedb"] + RollingPolicyDrift.archiveSchemas(withPolicies))
+        let live = try dialect.comparable(raw)
+        let want = try dialect.comparable(RollingPolicyDrift.adopt(live: raw, expected: withPolicies))
         let (items, plan) = DriftDetector.compare(live: live, expected: want)
         let kept = items.filter { item in !ignore.contains { Glob.matches($0, item.path) } }
         return DriftResult(items: kept, plan: plan, queryCount: queryCount)

@@ -11,6 +11,7 @@ public enum ModelValidator {
         var context = ValidationContext(database)
         context.checkDatabaseNames()
         context.checkPartitionObjects()
+        context.checkRollingPolicies()
         for schema in database.schemas {
             context.checkSchemaNames(schema)
             for table in schema.tables {
