@@ -187,8 +187,8 @@ extension PostgreSQLDialect: PartitionMaintenanceDialect {
     }
 
     func emptyGuard(_ child: QualifiedName, what: String) -> String {
-        let message = "oeedb: \(child) has rows; \(what) would move or drop them, so nothing was changed. Run ''oeedb partitions status'' and see the README on data movement"
-        return "DO $oeedb$ BEGIN IF EXISTS (SELECT 1 FROM \(PGSQL.qualified(child))) THEN RAISE EXCEPTION '\(message.replacingOccurrences(of: "'", with: "''").replacingOccurrences(of: "''''", with: "''"))'; END IF; END $oeedb$;"
+        let message = "oeedb: \(child) has rows; \(what) would move or drop them, so nothing was changed. See oeedb partitions status"
+        return "DO $oeedb$ BEGIN IF EXISTS (SELECT 1 FROM \(PGSQL.qualified(child))) THEN RAISE EXCEPTION \(PGSQL.string(message)); END IF; END $oeedb$;"
     }
 
     /// With --allow-data-movement: the set-aside child's rows go back through
@@ -196,6 +196,13 @@ extension PostgreSQLDialect: PartitionMaintenanceDialect {
     func moveRows(_ t: PartitionedTable, from aside: QualifiedName, model: Database) throws -> [String] {
         guard let table = model.table(t.name) else { throw RenderError("\(t.name)", "is not a table of the model") }
         let columns = PGSQL.columnList(table.columns.filter { $0.computed == nil }.map(\.name))
+        let forced = model.schemas.flatMap(\.securityPolicies).contains { p in p.isEnabled && p.predicates.contains { $0.table == t.name } }
+        if !forced {
+            return [
+                "INSERT INTO \(PGSQL.qualified(t.name)) (\(columns)) OVERRIDING SYSTEM VALUE SELECT \(columns) FROM \(PGSQL.qualified(aside));",
+                "DROP TABLE \(PGSQL.qualified(aside));",
+            ]
+        }
         return [
             "ALTER TABLE \(PGSQL.qualified(t.name)) NO FORCE ROW LEVEL SECURITY;",
             "INSERT INTO \(PGSQL.qualified(t.name)) (\(columns)) OVERRIDING SYSTEM VALUE SELECT \(columns) FROM \(PGSQL.qualified(aside));",
