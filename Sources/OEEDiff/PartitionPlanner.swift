@@ -154,7 +154,7 @@ public struct PartitionPlanner {
             } else {
                 var previous = last
                 for b in added {
-                    plan.steps.append(.split(function: pf.name, boundary: b.iso, previousLast: previous.iso, tables: tablesOn, movesRows: !endRows.isEmpty && previous == last))
+                    plan.steps.append(.split(function: pf.name, boundary: b.iso, previousLast: previous.iso, tables: tablesOn, movesRows: !endRows.isEmpty))
                     previous = b
                 }
                 all += added
