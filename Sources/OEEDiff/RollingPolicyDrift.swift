@@ -17,10 +17,13 @@ public enum RollingPolicyDrift {
     /// `expected` with the policies of `policies` (the current model) added where
     /// it has none — an older snapshot predating them — and then, for each
     /// rolling function and index, the live boundaries and bound adopted where
-    /// they lie on the policy's grid.
+    /// they lie on the policy's grid. The result carries no policies: the
+    /// differ compares its boundaries and filters literally.
     public static func adopt(live: Database, expected: Database, policies: Database? = nil) -> Database {
         var want = withPolicies(expected, from: policies)
         for (fi, pf) in want.partitionFunctions.enumerated() {
+            // The policy is applied here; the differ must then compare boundaries as they are.
+            want.partitionFunctions[fi].rolling = nil
             guard let policy = pf.rolling, let liveBoundaries = liveBoundaries(of: pf, expected: want, live: live) else { continue }
             let dates = liveBoundaries.compactMap(PartitionFunction.gridDate).filter(policy.isOnGrid).sorted()
             guard let first = dates.first, let last = dates.last else { continue }
@@ -34,6 +37,7 @@ public enum RollingPolicyDrift {
                 let q = QualifiedName(want.schemas[si].name, want.schemas[si].tables[ti].name)
                 for ii in want.schemas[si].tables[ti].indexes.indices {
                     let index = want.schemas[si].tables[ti].indexes[ii]
+                    want.schemas[si].tables[ti].indexes[ii].rolling = nil
                     guard let r = index.rolling,
                           let liveIndex = live.table(q)?.indexes.first(where: { $0.name == index.name }),
                           let text = literal(of: liveIndex.filter), let bound = UTCInstant(boundary: text), r.isOnGrid(bound) else { continue }
