@@ -73,7 +73,7 @@ let package = Package(
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "ODBCTests", dependencies: ["OEETestSupport", "ODBC"]),
         .testTarget(name: "RunnerTests", dependencies: ["OEETestSupport", 
-            "Runner", "PostgreSQL", "SQLServer", "OEEDSL",
+            "Runner", "PostgreSQL", "SQLServer", "OEEDSL", "OEESchema",
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "DocsTests", dependencies: [

@@ -40,6 +40,7 @@ extension OEESchema {
             Index("ix_event_hot_window", on: "machine_id", "event_type", "ts_utc")
                 .including("state_code", "value_num")
                 .filtered(col("ts_utc") >= "2026-11-01T00:00:00")
+                .rolling(keepHours: 72)
                 .described("Hot window for live tiles: recent events by machine and type; the literal lower bound is moved forward by a maintenance step (no GETDATE() in a filter)")
         }
         .partitioned(by: "ps_day", on: "ts_utc")

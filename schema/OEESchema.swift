@@ -15,12 +15,20 @@ public enum OEESchema {
         PartitionFunction(
             "pf_day", .datetime2(3), .right, .days(from: "2026-10-01", count: 92),
             "Daily RANGE RIGHT boundaries (UTC midnight) for fact.event; a 92-day window, slid forward by SPLIT/MERGE of empty ranges")
+            // 90 days of raw events (the longest look-back of the raw-event drill-downs; rollups keep
+            // the history), a week ahead so a maintenance outage over a long weekend never lets
+            // ingest reach the catch-all partition. Raw events are not archived: truncate.
+            .rolling(.day, ahead: 7, retain: 90, expire: .truncate)
         PartitionScheme(
             "ps_day", function: "pf_day",
             "Maps every pf_day partition to PRIMARY; fact.event is placed on it by ts_utc")
         PartitionFunction(
             "pf_month", .datetime2(3), .right, .months(from: "2025-01-01", count: 25),
             "Monthly RANGE RIGHT boundaries (UTC first of month) for cycle, downtime, count, reject and hourly rollup tables; 25 months from 2025-01")
+            // 24 months: this year and last year complete for year-over-year OEE. Three months ahead
+            // (one quarter) so a missed month of maintenance is harmless. Expired months are switched
+            // into the archive schema, not deleted: production records are audit evidence.
+            .rolling(.month, ahead: 3, retain: 24, expire: .switch(to: "archive"))
         PartitionScheme(
             "ps_month", function: "pf_month",
             "Maps every pf_month partition to PRIMARY; monthly fact and hourly rollup tables are placed on it by their time column")

@@ -90,6 +90,16 @@ WAIVERS = [
         "DATA_COMPRESSION = COLUMNSTORE_ARCHIVE); sqlfluff 4.x accepts only one",
     ),
     Waiver(
+        "truncate-with-partitions",
+        re.compile(
+            r"\bTRUNCATE\s+TABLE\s+" + _QNAME
+            + r"\s+(?P<mask>WITH\s*\(\s*PARTITIONS\s*\(\s*\d+(?:\s+TO\s+\d+)?(?:\s*,\s*\d+(?:\s+TO\s+\d+)?)*\s*\)\s*\))",
+            re.I,
+        ),
+        "TRUNCATE TABLE ... WITH (PARTITIONS (1 TO 3, 5)) is valid T-SQL (SQL Server 2016+); sqlfluff 4.x "
+        "parses TRUNCATE TABLE without the WITH clause, so only the clause is blanked",
+    ),
+    Waiver(
         "add-column-with-values",
         re.compile(r"\)\s*(?P<mask>\bWITH\s+VALUES\b)", re.I),
         "ALTER TABLE ... ADD col ... DEFAULT (...) WITH VALUES is valid T-SQL; sqlfluff 4.x rejects WITH VALUES",

@@ -84,7 +84,7 @@ enum HTMLTable {
             rows.append(("Indexes", HTML.table(["Index", "Kind", "Keys", "Include", "Filter", "Storage"], t.indexes.map { i in
                 [HTML.code(i.name) + (DocText.described(i.description).map { "<br><span class=\"muted\">\(HTML.text($0))</span>" } ?? ""),
                  HTML.text(DocText.kind(i)), i.keys.isEmpty ? "<span class=\"muted\">all columns</span>" : HTML.text(DocText.keys(i.keys)),
-                 HTML.text(i.included.joined(separator: ", ")), i.filter.map { HTML.code(ExpressionText.render($0)) } ?? "",
+                 HTML.text(i.included.joined(separator: ", ")), i.filter.map { HTML.code(ExpressionText.render($0)) + (i.rolling.map { " " + HTML.text("(" + $0.summary + ")") } ?? "") } ?? "",
                  HTML.text(DocText.placement(i, table: t) + (i.compression.map { ", \($0.rawValue)" } ?? ""))]
             })))
         }

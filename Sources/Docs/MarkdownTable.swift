@@ -59,7 +59,7 @@ enum MarkdownTable {
             md += ["**Indexes**", ""]
             md += Markdown.table(["Index", "Kind", "Keys", "Include", "Filter", "Storage", "Description"], t.indexes.map { i in
                 [Markdown.code(i.name), DocText.kind(i), i.keys.isEmpty ? "(all columns)" : Markdown.text(DocText.keys(i.keys)),
-                 Markdown.text(i.included.joined(separator: ", ")), i.filter.map { Markdown.code(ExpressionText.render($0)) } ?? "",
+                 Markdown.text(i.included.joined(separator: ", ")), i.filter.map { Markdown.code(ExpressionText.render($0)) + (i.rolling.map { " " + Markdown.text("(" + $0.summary + ")") } ?? "") } ?? "",
                  Markdown.text(DocText.placement(i, table: t) + (i.compression.map { ", \($0.rawValue) compression" } ?? "")),
                  DocText.described(i.description).map(Markdown.text) ?? ""]
             })

@@ -61,13 +61,20 @@ public struct PartitionSummary: Hashable, Sendable {
     public var placement: String { "\(scheme)(\(column))" }
 
     /// `ps_month(start_ts) → pf_month, RANGE RIGHT on datetime2(3); window from 2025-01-01, 25 × month;
-    /// boundaries 2025-01-01T00:00:00 … 2027-01-01T00:00:00; 26 partitions; retention 25 months`.
+    /// boundaries 2025-01-01T00:00:00 … 2027-01-01T00:00:00; 26 partitions; retention 25 months`; with a
+    /// rolling window, `initial window …` and `lifecycle monthly: 3 month(s) ahead, 24 month(s) retained, …`.
     public var sentence: String {
         guard let w = window else { return "\(placement) → \(function) (not in the model)" }
         var parts = ["\(placement) → \(function), \(w.range)", "window \(w.window)"]
         if let first = w.firstBoundary, let last = w.lastBoundary { parts.append("boundaries \(first) … \(last)") }
         parts.append("\(w.partitionCount) partitions")
-        if let r = w.retention { parts.append("retention \(r)") }
+        if let policy = w.function.rolling {
+            // The window is only where the baseline starts; the policy keeps it moving.
+            parts[1] = "initial window \(w.window)"
+            parts.append("lifecycle \(policy.summary) (oeedb partitions maintain)")
+        } else if let r = w.retention {
+            parts.append("retention \(r)")
+        }
         return parts.joined(separator: "; ")
     }
 }

@@ -84,7 +84,7 @@ extension Oeedb {
             }
             let reader = CatalogReader(connection: context.connection, dialect: inspector)
             let result: DriftResult
-            do { result = try reader.drift(expected: expected, ignore: ignore) } catch let e as RunnerError { throw CLIError(e.description) }
+            do { result = try reader.drift(expected: expected, ignore: ignore, policies: against == .applied ? try? source.load() : nil) } catch let e as RunnerError { throw CLIError(e.description) }
             var script: String?
             if sql && !result.items.isEmpty {
                 do { script = context.dialect.scriptText(try context.dialect.render(result.plan)) } catch {

@@ -71,3 +71,21 @@ extension Index {
         return i
     }
 }
+
+extension Index {
+    /// A hot-window filter whose `column >= literal` bound rolls with the
+    /// maintenance clock: `oeedb partitions maintain` rebuilds the index with
+    /// the start of the `stepHours` slot holding `now − keepHours`. Call after
+    /// `.filtered(col(column) >= "…")`; the literal there is the initial bound.
+    ///
+    ///     Index("ix_event_hot_window", on: "machine_id", "event_type", "ts_utc")
+    ///         .filtered(col("ts_utc") >= "2026-11-01T00:00:00")
+    ///         .rolling(keepHours: 72)
+    public func rolling(keepHours: Int, stepHours: Int = 24) -> Index {
+        var i = self
+        var column = ""
+        if case .binary(.column(let c), .greaterOrEqual, _)? = filter { column = c }
+        i.rolling = RollingFilter(column: column, keepHours: keepHours, stepHours: stepHours)
+        return i
+    }
+}

@@ -18,3 +18,18 @@ extension PartitionScheme {
         self.init(name: name, function: function, filegroups: [filegroup], description: description)
     }
 }
+
+extension PartitionFunction {
+    /// A rolling window: `oeedb partitions maintain` keeps `ahead` units
+    /// covered beyond the current one, expires partitions older than `retain`
+    /// units as `expire` says, and merges the emptied boundaries. The declared
+    /// boundaries stay the initial window of the baseline.
+    ///
+    ///     PartitionFunction("pf_day", .datetime2(3), .right, .days(from: "2026-10-01", count: 92))
+    ///         .rolling(.day, ahead: 7, retain: 90, expire: .truncate)
+    public func rolling(_ unit: Unit, ahead: Int, retain: Int, expire: PartitionExpiry) -> PartitionFunction {
+        var pf = self
+        pf.rolling = RollingWindow(unit: unit, ahead: ahead, retain: retain, expiry: expire)
+        return pf
+    }
+}

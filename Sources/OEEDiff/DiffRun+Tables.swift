@@ -271,7 +271,7 @@ extension DiffRun {
             if touches(was) {
                 builder.add(.dropIndexesAndConstraints, .dropIndex(pair.old, was))
                 builder.add(.createIndexes, .createIndex(q, index))
-            } else if renamedWas.definition != index.definition {
+            } else if renamedWas.definition.ignoringRollingBound(index.rolling) != index.definition.ignoringRollingBound(index.rolling) {
                 builder.add(.createIndexes, .recreateIndex(q, from: renamedWas, to: index))
             }
             describe(.index(q, index.name), from: was.description, to: index.description)

@@ -17,6 +17,9 @@ public struct Index: Hashable, Sendable, Codable {
     public var allowsUnaligned: Bool
     public var description: String?
     public var renamedFrom: String?
+    /// A filter lower bound that rolls with the maintenance clock; nil for a
+    /// fixed filter. Optional so older snapshots still decode.
+    public var rolling: RollingFilter?
 
     public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
         case clustered

@@ -10,6 +10,9 @@ public struct PartitionFunction: Hashable, Sendable, Codable {
     public var range: RangeDirection
     public var boundaries: Boundaries
     public var description: String?
+    /// The lifecycle policy; nil for a static window. Optional so snapshots
+    /// written before it existed still decode.
+    public var rolling: RollingWindow?
 
     public enum RangeDirection: String, Hashable, Sendable, Codable {
         case left = "LEFT"
@@ -27,7 +30,9 @@ public struct PartitionFunction: Hashable, Sendable, Codable {
         case values([Literal])
     }
 
-    public init(name: String, inputType: SQLType, range: RangeDirection = .right, boundaries: Boundaries, description: String? = nil) {
+    public init(name: String, inputType: SQLType, range: RangeDirection = .right, boundaries: Boundaries, description: String? = nil,
+                rolling: RollingWindow? = nil) {
+        self.rolling = rolling
         self.name = name
         self.inputType = inputType
         self.range = range

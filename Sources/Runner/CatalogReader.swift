@@ -42,10 +42,14 @@ public struct DriftResult: Sendable {
 extension CatalogReader {
     /// Compares the live database with `expected`, both reduced to the
     /// dialect's comparable form. A difference whose path matches an `ignore`
-    /// glob is dropped from the items and from the repair plan alike.
-    public func drift(expected: Database, ignore: [String] = []) throws -> DriftResult {
-        let live = try dialect.comparable(read(databaseName: expected.name))
-        let want = try dialect.comparable(expected)
+    /// glob is dropped from the items and from the repair plan alike. Rolling
+    /// partition windows and index bounds follow `policies` (the current
+    /// model) when `expected` is an older snapshot without them.
+    public func drift(expected: Database, ignore: [String] = [], policies: Database? = nil) throws -> DriftResult {
+        let withPolicies = RollingPolicyDrift.withPolicies(expected, from: policies)
+        let raw = try read(databaseName: expected.name, excluding: ["oeedb"] + RollingPolicyDrift.archiveSchemas(withPolicies))
+        let live = try dialect.comparable(raw)
+        let want = try dialect.comparable(RollingPolicyDrift.adopt(live: raw, expected: withPolicies))
         let (items, plan) = DriftDetector.compare(live: live, expected: want) { path in
             ignore.contains { Glob.matches($0, path) }
         }

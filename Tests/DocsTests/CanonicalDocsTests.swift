@@ -53,9 +53,11 @@ import Testing
 
     @Test func partitionedTablesShowTheirWindow() throws {
         let md = try file("dictionary.md")
-        #expect(md.contains("ps_day(ts_utc) → pf_day, RANGE RIGHT on datetime2(3); window from 2026-10-01, 92 × day; "
-            + "boundaries 2026-10-01T00:00:00 … 2026-12-31T00:00:00; 93 partitions; retention 92 days"))
-        #expect(md.contains("retention 25 months"))
+        #expect(md.contains("ps_day(ts_utc) → pf_day, RANGE RIGHT on datetime2(3); initial window from 2026-10-01, 92 × day; "
+            + "boundaries 2026-10-01T00:00:00 … 2026-12-31T00:00:00; 93 partitions; "
+            + "lifecycle daily: 7 day(s) ahead, 90 day(s) retained, expiry: truncate (oeedb partitions maintain)"))
+        #expect(md.contains("lifecycle monthly: 3 month(s) ahead, 24 month(s) retained, expiry: switch to schema archive"))
+        #expect(md.contains("`ts_utc >= '2026-11-01T00:00:00'` (rolling lower bound on ts_utc: the last 72 h, moved every 24 h)"))
     }
 
     @Test func renderingIsDeterministic() {

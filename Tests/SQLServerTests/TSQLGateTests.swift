@@ -15,6 +15,7 @@ import Testing
         "dropPartitionFunction.drop-partition-function.sql": "drop-partition-function",
         "dropOneOfSeveralBlockPredicates.drop-security-predicate-operation.sql": "drop-block-predicate-operation",
         "recreateColumnstoreArchive.recreate-columnstore-archive.sql": "columnstore-index-options",
+        "truncateAndMerge.truncate-merge.sql": "truncate-with-partitions",
     ]
 
     /// The interpreter named by OEEDB_TSQL_GATE, or nil (the tests then show as skipped).

@@ -15,6 +15,7 @@ public enum ModelValidator {
         var context = ValidationContext(database, dialects: dialects)
         context.checkDatabaseNames()
         context.checkPartitionObjects()
+        context.checkRollingPolicies()
         for schema in database.schemas {
             context.checkSchemaNames(schema)
             context.checkRelationNames(schema)

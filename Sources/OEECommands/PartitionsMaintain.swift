@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import ODBC
+import Runner
+
+extension Oeedb.Partitions {
+    struct Maintain: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Bring every rolling partition window and hot index to its policy at a given time.",
+            discussion: """
+                In order: SPLIT the empty end range ahead (after NEXT USED on every scheme of the \
+                function); expire partitions older than the retention (TRUNCATE … WITH \
+                (PARTITIONS …), or SWITCH into an archive table of identical structure; \
+                PostgreSQL: TRUNCATE the child, or DETACH and SET SCHEMA); MERGE the emptied \
+                boundaries; rebuild rolling filtered indexes with their new bound. Holds the \
+                migration lock; each step runs in its own short transaction (with a lock \
+                timeout) and is logged in oeedb.partition_maintenance with the run. A range \
+                that holds rows is never split or merged: the step is refused, naming the range \
+                and its rows, unless --allow-data-movement. A second run at the same time does nothing.
+
+                Exit status: 0 at policy; 1 something was refused or a step failed; 2 connection or usage error.
+
+                Examples:
+                  oeedb partitions maintain                       # now, UTC; daily from SQL Agent or cron
+                  oeedb partitions maintain --dry-run --json
+                  oeedb partitions maintain --as-of 2027-03-01T00:00:00Z
+                """
+        )
+
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var directory: DirectoryOptions
+        @OptionGroup var source: ModelSourceOptions
+        @OptionGroup var asOf: AsOfOptions
+        @OptionGroup var output: OutputOptions
+
+        @Flag(name: .long, help: "Print the plan; change nothing.")
+        var dryRun = false
+
+        @Flag(name: .long, help: "Allow splitting an end range that holds rows (moves them under a schema lock; up to 4× the log on SQL Server). For a maintenance window only.")
+        var allowDataMovement = false
+
+        @Option(name: .long, help: ArgumentHelp("Lock timeout of each step, in milliseconds.", valueName: "ms"))
+        var lockTimeoutMs: Int = 5_000
+
+        @Option(name: .long, help: ArgumentHelp("Seconds to wait for another runner's migration lock.", valueName: "seconds"))
+        var lockTimeout: Int = 60
+
+        func validate() throws {
+            if lockTimeoutMs < 1 { throw ValidationError("--lock-timeout-ms must be at least 1") }
+            if lockTimeout < 0 { throw ValidationError("--lock-timeout cannot be negative") }
+        }
+
+        func run() throws {
+            try reportingErrors {
+                let p = try PartitionsContext.open(connection, directory, source, action: "maintaining partitions")
+                p.maintainer.lockTimeoutMilliseconds = lockTimeoutMs
+                p.context.runner.lockTimeoutMilliseconds = lockTimeout * 1000
+                var report: PartitionMaintainer.Report
+                do {
+                    report = try p.maintainer.maintain(asOf: asOf.instant, dryRun: dryRun, allowDataMovement: allowDataMovement)
+                } catch let e as RunnerError {
+                    throw CLIError(e.description, exitCode: 1)
+                } catch let e as ODBCError { throw CLIError(e.description, exitCode: 2) }
+                report.database = p.context.spec.summary
+                if output.isJSON {
+                    Console.outData(try JSONEncoder.stable.encode(report) + Data("\n".utf8))
+                } else {
+                    Console.out("\(report.database) at \(report.asOf)\(dryRun ? " (dry run)" : ""):")
+                    PartitionsText.lines(report, verbose: false).forEach { Console.out($0) }
+                    if !dryRun { Console.out("\(report.executed.count) step(s) run") }
+                }
+                if !report.refusals.isEmpty {
+                    throw CLIError("\(report.refusals.count) step(s) refused; see above. Nothing was moved", exitCode: 1)
+                }
+            }
+        }
+    }
+}
