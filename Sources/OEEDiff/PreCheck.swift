@@ -1,3 +1,4 @@
+import Foundation
 import OEEModel
 
 /// A data condition a risky change needs, checked before anything is altered.
@@ -19,8 +20,21 @@ public enum PreCheck: Hashable, Sendable, CustomStringConvertible {
     /// A column is dropped: it holds no value other than NULL (data loss otherwise).
     case noData(QualifiedName, column: String)
 
-    /// A stable, short name for directives and messages.
+    /// A stable, short name for directives and messages: the objects' names
+    /// joined, with every character other than an ASCII letter, digit or `_`
+    /// replaced by `_` (a directive's NAME is one word), plus a short stable
+    /// hash of the original when anything was replaced, so two objects never
+    /// share a name.
     public var name: String {
+        let raw = rawName
+        let word = String(raw.unicodeScalars.map { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_") ? Character($0) : "_" })
+        guard word != raw else { return raw }
+        var hash: UInt32 = 2_166_136_261  // FNV-1a over the UTF-8 bytes
+        for byte in raw.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return word + "_" + String(hash, radix: 16)
+    }
+
+    var rawName: String {
         switch self {
         case .noNulls(let q, let c): return "no_nulls_\(q.schema)_\(q.name)_\(c)"
         case .tableEmpty(let q, let c): return "empty_for_\(q.schema)_\(q.name)_\(c)"

@@ -77,7 +77,8 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("sqlserver/V0002__pg_fix.sql").path))
         // The folders stay intact for generate: nothing pending, nothing tampered.
-        var check = try Oeedb.parseAsRoot(["generate", "--check", "--migrations", root.path])
+        let model = repo.appendingPathComponent("postgres/V0001__baseline.json").path
+        var check = try Oeedb.parseAsRoot(["generate", "--check", "--migrations", root.path, "--model", model])
         try check.run()
     }
 }

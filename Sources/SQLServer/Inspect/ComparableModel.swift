@@ -140,6 +140,8 @@ enum ComparableModel {
     private static func policy(_ p: SecurityPolicy) -> SecurityPolicy {
         var result = p
         result.description = nil
+        // The maintenance session is the runner's setting, not a catalog object.
+        result.maintenanceSession = nil
         result.predicates = p.predicates.sorted { a, b in
             let order = SecurityPredicate.Kind.allCases
             return (a.table.description, order.firstIndex(of: a.kind)!, a.function.description, a.arguments.joined(separator: ","))
