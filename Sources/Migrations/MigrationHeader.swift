@@ -13,6 +13,9 @@ public struct MigrationHeader: Hashable, Sendable {
     /// the file says `-- oeedb:transaction off`).
     public var transaction: Bool
     public var checks: [MigrationCheck]
+    /// Online-operation directives (`step`, `accept-blocking`, `pre-checks`);
+    /// see MigrationHeader+Online.swift.
+    public var online = OnlineDirectives()
 
     public init(version: Int, name: String, transaction: Bool = true, checks: [MigrationCheck] = []) {
         self.version = version
@@ -29,11 +32,12 @@ public struct MigrationHeader: Hashable, Sendable {
             "-- oeedb:transaction \(transaction ? "on" : "off")",
         ]
         lines += checks.map(\.directive)
+        lines += online.headerLines
         return lines
     }
 
     /// The directive names the runner knows.
-    public static let knownDirectives = ["version", "name", "transaction", "check"]
+    public static let knownDirectives = ["version", "name", "transaction", "check"] + OnlineDirectives.names
 
     /// Reads the directives from a file's text. Unknown `oeedb:` directives are
     /// errors (a typo must not silently disable a check); so are header comments
@@ -52,6 +56,7 @@ public struct MigrationHeader: Hashable, Sendable {
         var name: String?
         var transaction = true
         var checks: [MigrationCheck] = []
+        var online = OnlineDirectives()
         var problems: [String] = []
         var seen: Set<String> = []
         // The header is the leading block of comment and blank lines; only there
@@ -69,6 +74,10 @@ public struct MigrationHeader: Hashable, Sendable {
             let keyEnd = body.firstIndex(of: " ") ?? body.endIndex
             let key = String(body[..<keyEnd])
             let value = body[keyEnd...].trimmingCharacters(in: .whitespaces)
+            if OnlineDirectives.names.contains(key) {
+                if let problem = online.read(key, value, line: i + 1, at: at) { problems.append(problem) }
+                continue
+            }
             if knownDirectives.contains(key) && key != "check" {
                 if seen.contains(key) { problems.append("\(at): oeedb:\(key) is given twice; keep one") }
                 seen.insert(key)
@@ -98,7 +107,9 @@ public struct MigrationHeader: Hashable, Sendable {
             problems.append("\(file): missing '-- oeedb:version' or '-- oeedb:name' header; was the file written by 'oeedb generate'?")
             return (nil, problems)
         }
-        return (MigrationHeader(version: version, name: name, transaction: transaction, checks: checks), problems)
+        var header = MigrationHeader(version: version, name: name, transaction: transaction, checks: checks)
+        header.online = online
+        return (header, problems)
     }
 
     /// Why a header comment line that is not exactly `-- oeedb:…` looks like a

@@ -23,9 +23,11 @@ public final class MigrationRunner {
     /// Decoded model snapshots by version, so each is read once per run.
     private var snapshots: [Int: Database] = [:]
     /// The login, read once per run.
-    private var user: String?
+    var user: String?
     /// Versions with a failed-attempt row to replace.
-    private var failedVersions: Set<Int> = []
+    var failedVersions: Set<Int> = []
+    /// Statement lock timeout and bounded retry of a migration (LockRetry.swift).
+    public var lockRetry = LockRetryPolicy()
 
     public init(connection: ODBCConnection, dialect: any RunnerDialect, directory: MigrationDirectory) {
         self.connection = connection
@@ -70,7 +72,7 @@ public final class MigrationRunner {
                 progress("[\(i + 1)/\(pending.count)] \(migration.file.stem) …")
                 let applied: RunReport.Applied
                 do {
-                    applied = try apply(migration, postChecks: options.postChecks)
+                    applied = try applyRetrying(migration, postChecks: options.postChecks)
                 } catch {
                     // Those before it are committed: the error says so.
                     var failure: RunnerError
@@ -237,6 +239,7 @@ public final class MigrationRunner {
     func apply(_ m: MigrationDirectory.Migration, postChecks: Bool) throws -> RunReport.Applied {
         let header: MigrationHeader
         do { header = try m.header } catch let e as MigrationError { throw RunnerError(e.message, migration: m.file.stem) }
+        if !header.online.steps.isEmpty { return try applySteps(m, header: header, postChecks: postChecks) }
         let batches = dialect.splitBatches(m.text)
         let expected = postChecks ? try expectedFacts(for: m) : nil
         if user == nil { user = ((try? connection.scalar(dialect.currentUserQuery)) ?? nil) ?? "unknown" }
@@ -246,13 +249,13 @@ public final class MigrationRunner {
                                        preChecks: header.checks.filter { $0.phase == .pre }.count, postChecks: 0)
         let body = { [self] (conn: ODBCConnection) throws in
             if header.transaction { for s in dialect.transactionPreamble { try conn.execute(s) } }
-            try runChecks(header.checks.filter { $0.phase == .pre }, migration: m.file.stem)
+            if !header.online.preChecksBeforeTransaction { try runChecks(header.checks.filter { $0.phase == .pre }, migration: m.file.stem) }
             for (i, batch) in batches.enumerated() {
                 for _ in 0..<max(1, batch.repeatCount) {
                     do {
                         try conn.execute(batch.sql)
                     } catch let e as ODBCError {
-                        throw RunnerError(e.records.map(\.message).joined(separator: "; "), migration: m.file.stem, batch: i + 1, line: batch.line, sqlState: e.sqlState)
+                        throw RunnerError(batchError: e, migration: m.file.stem, batch: i + 1, line: batch.line)
                     }
                 }
             }
@@ -271,6 +274,7 @@ public final class MigrationRunner {
             ])
         }
         do {
+            if header.online.preChecksBeforeTransaction { try runChecks(header.checks.filter { $0.phase == .pre }, migration: m.file.stem) }
             if header.transaction {
                 try connection.withTransaction(body)
             } else {
