@@ -20,7 +20,7 @@ public struct Oeedb: ParsableCommand {
               oeedb docs                    write the ERD and data dictionary
             """,
         version: "0.1.0",
-        subcommands: [Model.self, Generate.self, Hash.self, Diff.self, Migrate.self, Status.self, Validate.self, Baseline.self, Drift.self, Seed.self, Docs.self, Doctor.self, DialectsCommand.self]
+        subcommands: [Model.self, Generate.self, Hash.self, Diff.self, Plan.self, Migrate.self, Status.self, Validate.self, Baseline.self, Drift.self, Seed.self, Docs.self, Doctor.self, DialectsCommand.self]
     )
 
     public init() {}

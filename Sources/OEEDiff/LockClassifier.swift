@@ -424,3 +424,29 @@ extension Table {
 extension Index {
     var isClustered: Bool { kind.isClustered }
 }
+
+extension LockClassifier {
+    /// The generated pre-checks as steps: each scans its table (read-only).
+    /// Inside the migration's transaction unless the migration says
+    /// `-- oeedb:pre-checks before-transaction`.
+    public static func preCheckSteps(_ plan: MigrationPlan, migration: String, sizes: [QualifiedName: TableSize],
+                                     beforeTransaction: Bool) -> [LockStep] {
+        plan.preChecks.map { check in
+            LockStep(migration: migration, statement: "pre-check \(check.name)", class: .scan,
+                     lock: beforeTransaction ? "read-only, before the transaction" : "read-only, inside the migration's transaction",
+                     table: check.table.description, rows: sizes[check.table]?.rows ?? 0, blocking: false,
+                     rule: beforeTransaction ? "pre-check-before-transaction" : "pre-check-in-transaction")
+        }
+    }
+}
+
+extension PreCheck {
+    /// The table the check scans.
+    public var table: QualifiedName {
+        switch self {
+        case .noNulls(let q, _), .tableEmpty(let q, _), .noDuplicates(let q, _, _), .noOrphans(let q, _), .noViolations(let q, _),
+             .valuesFit(let q, _, _, _):
+            return q
+        }
+    }
+}
