@@ -34,7 +34,7 @@ extension MigrationRunner {
             do {
                 let to = try snapshot(m)
                 let from = i > 0 ? try snapshot(directory.migrations[i - 1]) : Database(name: to.name)
-                plans.append((m, try Differ.plan(from: from, to: to), try? m.header))
+                plans.append((m, try Differ.plan(from: from, to: to, options: .for(dialect: dialect.id)), try? m.header))
             } catch {
                 report.unclassified.append("\(m.file.stem): \(error)")
             }
