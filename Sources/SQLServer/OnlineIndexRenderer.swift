@@ -18,7 +18,7 @@ import OEEModel
 ///                 EXEC (N'CREATE … WITH (ONLINE = ON);');
 ///         END
 ///         ELSE
-///             CREATE …;
+///     CREATE …;            -- the offline statement, as plain T-SQL
 ///     END
 ///
 /// The online statements are dynamic SQL so that no edition compiles an
@@ -75,7 +75,7 @@ enum OnlineIndexRenderer {
                         EXEC (\(TSQL.nstring(online)));
                 END
                 ELSE
-            \(indent(offline, 8))
+            \(offline)
             END;
             """
     }
@@ -89,12 +89,8 @@ enum OnlineIndexRenderer {
             IF \(onlineEditions)
                 EXEC (\(TSQL.nstring(online)));
             ELSE
-            \(indent(offline, 4))
+            \(offline)
             """
     }
 
-    static func indent(_ text: String, _ spaces: Int) -> String {
-        let pad = String(repeating: " ", count: spaces)
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { pad + $0 }.joined(separator: "\n")
-    }
 }
