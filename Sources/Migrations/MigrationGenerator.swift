@@ -36,7 +36,7 @@ public struct MigrationGenerator {
             throw MigrationError("\(directory.url.path) is not intact:\n" + problems.map { "  - \($0)" }.joined(separator: "\n"))
         }
         let previous = try directory.latestModel(fallbackName: model.name)
-        let plan = try Differ.plan(from: previous, to: model)
+        let plan = try Differ.plan(from: previous, to: model, options: .for(dialect: dialect.id))
         if plan.isEmpty { return nil }
         let destructive = plan.destructiveChanges
         if !destructive.isEmpty && !allowDestructive {

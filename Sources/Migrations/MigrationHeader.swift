@@ -19,6 +19,9 @@ public struct MigrationHeader: Hashable, Sendable {
     /// `batches` only: the most runs before the loop stops with an error.
     public var maxBatches: Int?
     public var checks: [MigrationCheck]
+    /// Online-operation directives (`step`, `accept-blocking`, `pre-checks`);
+    /// see MigrationHeader+Online.swift.
+    public var online = OnlineDirectives()
 
     public enum TransactionMode: String, Hashable, Sendable, CaseIterable {
         case on, off, batches
@@ -57,11 +60,12 @@ public struct MigrationHeader: Hashable, Sendable {
         ]
         if let maxBatches { lines.append("-- oeedb:max-batches \(maxBatches)") }
         lines += checks.map(\.directive)
+        lines += online.headerLines
         return lines
     }
 
     /// The directive names the runner knows.
-    public static let knownDirectives = ["version", "name", "transaction", "max-batches", "check"]
+    public static let knownDirectives = ["version", "name", "transaction", "max-batches", "check"] + OnlineDirectives.names
 
     /// Reads the directives from a file's text. Unknown `oeedb:` directives are
     /// errors (a typo must not silently disable a check); so are header comments
@@ -82,6 +86,7 @@ public struct MigrationHeader: Hashable, Sendable {
         var maxBatches: Int?
         var maxBatchesAt = ""
         var checks: [MigrationCheck] = []
+        var online = OnlineDirectives()
         var problems: [String] = []
         var seen: Set<String> = []
         // The header is the leading block of comment and blank lines; only there
@@ -99,6 +104,10 @@ public struct MigrationHeader: Hashable, Sendable {
             let keyEnd = body.firstIndex(of: " ") ?? body.endIndex
             let key = String(body[..<keyEnd])
             let value = body[keyEnd...].trimmingCharacters(in: .whitespaces)
+            if OnlineDirectives.names.contains(key) {
+                if let problem = online.read(key, value, line: i + 1, at: at) { problems.append(problem) }
+                continue
+            }
             if knownDirectives.contains(key) && key != "check" {
                 if seen.contains(key) { problems.append("\(at): oeedb:\(key) is given twice; keep one") }
                 seen.insert(key)
@@ -138,7 +147,9 @@ public struct MigrationHeader: Hashable, Sendable {
         if maxBatches != nil && mode != .batches {
             problems.append("\(maxBatchesAt): oeedb:max-batches applies only to '-- oeedb:transaction batches'; remove it or change the transaction directive")
         }
-        return (MigrationHeader(version: version, name: name, mode: mode, maxBatches: maxBatches, checks: checks), problems)
+        var header = MigrationHeader(version: version, name: name, mode: mode, maxBatches: maxBatches, checks: checks)
+        header.online = online
+        return (header, problems)
     }
 
     /// Why a header comment line that is not exactly `-- oeedb:…` looks like a

@@ -45,6 +45,12 @@ extension Oeedb {
         @Option(name: .long, help: ArgumentHelp("Seconds to wait for another runner's lock (0 = do not wait; at most 86400).", valueName: "seconds"))
         var lockTimeout: Int = 60
 
+        @Option(name: .long, help: ArgumentHelp("Milliseconds a statement waits for a table lock before the migration is rolled back and retried (0 = engine default, at most 3600000).", valueName: "ms"))
+        var ddlLockTimeout: Int = 5_000
+
+        @Option(name: .long, help: ArgumentHelp("Retries of a migration rolled back by a lock timeout (0 to 20).", valueName: "n"))
+        var lockRetries: Int = 3
+
         @Flag(name: .long, help: "Skip the catalog post-checks (pre-checks and directive checks still run). For measuring their cost; not for routine use.")
         var noPostCheck = false
 
@@ -55,6 +61,9 @@ extension Oeedb {
             guard (0...86_400).contains(lockTimeout) else {
                 throw ValidationError("--lock-timeout \(lockTimeout): give the seconds to wait for another runner's lock, from 0 (do not wait) to 86400")
             }
+            guard (0...3_600_000).contains(ddlLockTimeout), (0...20).contains(lockRetries) else {
+                throw ValidationError("--ddl-lock-timeout \(ddlLockTimeout) / --lock-retries \(lockRetries): give 0 to 3600000 ms and 0 to 20 retries")
+            }
         }
 
         func run() throws {
@@ -62,6 +71,7 @@ extension Oeedb {
                 let context = try RunnerContext.open(connection, migrations: directory.migrations, dialectOverride: directory.dialect)
                 let runner = context.runner
                 runner.lockTimeoutMilliseconds = lockTimeout * 1000
+                runner.lockRetry = LockRetryPolicy(timeoutMilliseconds: ddlLockTimeout, retries: lockRetries)
                 runner.progress = { Progress.line($0) }
                 var report: RunReport
                 do {

@@ -141,8 +141,15 @@ extension DiffRun {
             }
         }
 
-        diffKeysAndChecks(pair, touchedOld: touchedOld, renamedColumns: newToOld)
-        diffIndexes(pair, touchedOld: touchedOld, renamedColumns: newToOld)
+        // Keys, checks and indexes on a column whose type or nullability
+        // changes are rebuilt only where the dialect needs it (DiffOptions).
+        var keyTouched = touchedOld
+        if !options.rebuildKeysOnColumnChange {
+            let recomputed = Set(recreatedComputed.map(\.0.name))
+            for (was, _) in altered where !droppedNames.contains(was.name) && !recomputed.contains(was.name) { keyTouched.remove(was.name) }
+        }
+        diffKeysAndChecks(pair, touchedOld: keyTouched, renamedColumns: newToOld)
+        diffIndexes(pair, touchedOld: keyTouched, renamedColumns: newToOld)
     }
 
     /// Old → new column names of a table pair, from `renamedFrom` hints (the

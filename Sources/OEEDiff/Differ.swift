@@ -15,8 +15,8 @@ public enum Differ {
         try plan(from: Database(name: model.name), to: model)
     }
 
-    public static func plan(from old: Database, to new: Database) throws -> MigrationPlan {
-        let (plan, problems) = planCollectingProblems(from: old, to: new)
+    public static func plan(from old: Database, to new: Database, options: DiffOptions = DiffOptions()) throws -> MigrationPlan {
+        let (plan, problems) = planCollectingProblems(from: old, to: new, options: options)
         if !problems.isEmpty { throw DiffError(problems) }
         return plan
     }
@@ -24,8 +24,9 @@ public enum Differ {
     /// The plan of everything that can be planned, and the differences it
     /// refuses to plan (identity changes, partitioning moves, …) as text.
     /// Drift reporting uses this: a refused change is still a difference.
-    public static func planCollectingProblems(from old: Database, to new: Database) -> (MigrationPlan, [String]) {
+    public static func planCollectingProblems(from old: Database, to new: Database, options: DiffOptions = DiffOptions()) -> (MigrationPlan, [String]) {
         var diff = DiffRun(old: old, new: new)
+        diff.options = options
         diff.run()
         return (MigrationPlan(from: old, to: new, changes: diff.builder.changes), diff.problems)
     }
@@ -45,6 +46,7 @@ struct DiffRun {
     let new: Database
     var builder = PlanBuilder()
     var problems: [String] = []
+    var options = DiffOptions()
 
     /// Tables matched across the models, keyed by their new name.
     var pairs: [TablePair] = []

@@ -28,10 +28,14 @@ public struct SQLScript: Hashable, Sendable {
 public struct SQLBatch: Hashable, Sendable {
     public var sql: String
     public var comment: String?
+    /// Set when the batch starts a new step of the migration (an online
+    /// operation that must run outside the main transaction); see ``BatchStep``.
+    public var step: BatchStep?
 
-    public init(_ sql: String, comment: String? = nil) {
+    public init(_ sql: String, comment: String? = nil, step: BatchStep? = nil) {
         self.sql = sql
         self.comment = comment
+        self.step = step
     }
 }
 

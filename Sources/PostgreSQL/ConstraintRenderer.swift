@@ -89,13 +89,21 @@ enum ConstraintRenderer {
             notes: notes(u))
     }
 
-    static func addCheck(_ name: QualifiedName, _ c: CheckConstraint, table: Table?) throws -> String {
+    /// `ADD CONSTRAINT … CHECK (…) [NOT VALID];` (NOT VALID: existing rows
+    /// are checked later by `VALIDATE CONSTRAINT`, see ``validate(_:constraint:)``).
+    static func addCheck(_ name: QualifiedName, _ c: CheckConstraint, table: Table?, notValid: Bool = false) throws -> String {
         let definition = try checkDefinition(c, path: "\(name).\(c.name)", columns: TableRenderer.columnTypes(table))
-        return "ALTER TABLE \(PGSQL.qualified(name)) ADD \(definition);"
+        return "ALTER TABLE \(PGSQL.qualified(name)) ADD \(definition)\(notValid ? " NOT VALID" : "");"
     }
 
-    static func addForeignKey(_ name: QualifiedName, _ fk: ForeignKey) throws -> String {
-        "ALTER TABLE \(PGSQL.qualified(name)) ADD " + (try foreignKeyDefinition(fk, path: "\(name).\(fk.name)")) + ";"
+    static func addForeignKey(_ name: QualifiedName, _ fk: ForeignKey, notValid: Bool = false) throws -> String {
+        "ALTER TABLE \(PGSQL.qualified(name)) ADD " + (try foreignKeyDefinition(fk, path: "\(name).\(fk.name)")) + (notValid ? " NOT VALID;" : ";")
+    }
+
+    /// `ALTER TABLE "s"."t" VALIDATE CONSTRAINT "c";`: scans under SHARE UPDATE
+    /// EXCLUSIVE, so writers keep writing; a no-op when already valid.
+    static func validate(_ name: QualifiedName, constraint: String) -> String {
+        "ALTER TABLE \(PGSQL.qualified(name)) VALIDATE CONSTRAINT \(PGSQL.quote(constraint));"
     }
 
     /// `ALTER TABLE "s"."t" ALTER COLUMN "c" SET DEFAULT expr;` (the name stays in the model).

@@ -12,7 +12,7 @@ import OEEModel
 /// it on every partition, present and future. Index names are per schema in
 /// PostgreSQL (per table on SQL Server); oeedb's names are unique per schema.
 enum IndexRenderer {
-    static func create(_ name: QualifiedName, _ index: Index, table: Table?) throws -> Rendered {
+    static func create(_ name: QualifiedName, _ index: Index, table: Table?, concurrently: Bool = false) throws -> Rendered {
         let path = "\(name).\(index.name)"
         var rendered = Rendered(comment: "create index \(index.name) on \(name)")
         if index.kind.isColumnstore {
@@ -27,7 +27,8 @@ enum IndexRenderer {
         if index.isUnique, let column = table?.partitioning?.partitionColumn, !index.keys.contains(where: { $0.column == column }) {
             throw RenderError(path, "unique index does not include partition column '\(column)'; a unique index on a partitioned PostgreSQL table must include it")
         }
-        var lines = ["CREATE \(index.isUnique ? "UNIQUE " : "")INDEX \(PGSQL.quote(index.name)) ON \(PGSQL.qualified(name)) (\(PGSQL.keyList(index.keys)))"]
+        let how = concurrently ? "CONCURRENTLY IF NOT EXISTS " : ""
+        var lines = ["CREATE \(index.isUnique ? "UNIQUE " : "")INDEX \(how)\(PGSQL.quote(index.name)) ON \(PGSQL.qualified(name)) (\(PGSQL.keyList(index.keys)))"]
         if !index.included.isEmpty {
             lines.append("INCLUDE (\(PGSQL.columnList(index.included)))")
         }

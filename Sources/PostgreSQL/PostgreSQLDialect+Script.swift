@@ -17,6 +17,7 @@ extension PostgreSQLDialect {
         var parts: [String] = []
         for batch in script.batches {
             var text = ""
+            if let step = batch.step { text += step.directive + "\n" }
             if let comment = batch.comment {
                 let line = comment.split(whereSeparator: \.isNewline).joined(separator: " ")
                 text += "-- \(line)\n"

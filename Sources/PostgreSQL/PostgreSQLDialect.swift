@@ -35,6 +35,7 @@ public struct PostgreSQLDialect: SQLDialect {
         var pieces: [Rendered] = []
         var pendingDescriptions: (owner: String, rendered: Rendered)?
         var helperCreated = false
+        var validations: [String] = []
 
         func flushDescriptions() {
             guard let pending = pendingDescriptions else { return }
@@ -65,11 +66,21 @@ public struct PostgreSQLDialect: SQLDialect {
                 continue
             }
             flushDescriptions()
-            pieces.append(try render(change, state: state, plan: plan))
+            if let online = try OnlineRenderer.render(change, state: state, plan: plan, validations: &validations) {
+                pieces.append(online)
+            } else {
+                pieces.append(try render(change, state: state, plan: plan))
+            }
             try state.apply(change)
         }
         flushDescriptions()
-        return Self.assemble(pieces)
+        if !validations.isEmpty {
+            pieces.append(Rendered(comment: "validate \(validations.count) constraint(s) added NOT VALID (writers keep writing)",
+                                   statements: validations, step: .transaction))
+        }
+        var assembled = Self.assemble(pieces)
+        assembled.script.closeSteps()
+        return assembled
     }
 
     /// Turns rendered changes into batches. A change with nothing to run (an
@@ -94,7 +105,7 @@ public struct PostgreSQLDialect: SQLDialect {
             }
             let sql = (leading + noteLines + piece.statements).joined(separator: "\n")
             leading = []
-            batches.append(SQLBatch(sql, comment: piece.comment))
+            batches.append(SQLBatch(sql, comment: piece.comment, step: piece.step))
         }
         if !leading.isEmpty {
             batches.append(SQLBatch((leading + ["SELECT 1;"]).joined(separator: "\n"), comment: "nothing to run on PostgreSQL"))
@@ -239,6 +250,8 @@ struct Rendered {
     var comment: String
     var statements: [String] = []
     var notes: [Note] = []
+    /// Set when the piece starts a step of its own (see ``BatchStep``).
+    var step: BatchStep?
 }
 
 /// A comment line written into the script: an omission (`-- omitted: what

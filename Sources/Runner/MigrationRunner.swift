@@ -26,6 +26,8 @@ public final class MigrationRunner {
     var user: String?
     /// Versions with a failed-attempt row to replace.
     var failedVersions: Set<Int> = []
+    /// Statement lock timeout and bounded retry of a migration (LockRetry.swift).
+    public var lockRetry = LockRetryPolicy()
 
     public init(connection: ODBCConnection, dialect: any RunnerDialect, directory: MigrationDirectory) {
         self.connection = connection
@@ -70,7 +72,7 @@ public final class MigrationRunner {
                 progress("[\(i + 1)/\(pending.count)] \(migration.file.stem) …")
                 let applied: RunReport.Applied
                 do {
-                    applied = try apply(migration, postChecks: options.postChecks)
+                    applied = try applyRetrying(migration, postChecks: options.postChecks)
                 } catch {
                     // Those before it are committed: the error says so.
                     var failure: RunnerError
@@ -244,6 +246,7 @@ public final class MigrationRunner {
         let header: MigrationHeader
         do { header = try m.header } catch let e as MigrationError { throw RunnerError(e.message, migration: m.file.stem) }
         if header.mode == .batches { return try applyBatches(m, header: header, postChecks: postChecks) }
+        if !header.online.steps.isEmpty { return try applySteps(m, header: header, postChecks: postChecks) }
         let batches = dialect.splitBatches(m.text)
         let expected = postChecks ? try expectedFacts(for: m) : nil
         let session = try sessionStatements(for: m)
@@ -254,13 +257,13 @@ public final class MigrationRunner {
                                        preChecks: header.checks.filter { $0.phase != .post }.count, postChecks: 0)
         let body = { [self] (conn: ODBCConnection) throws in
             if header.transaction { for s in session { try conn.execute(s) } }
-            try runChecks(header.checks.filter { $0.phase != .post }, migration: m.file.stem)
+            if !header.online.preChecksBeforeTransaction { try runChecks(header.checks.filter { $0.phase != .post }, migration: m.file.stem) }
             for (i, batch) in batches.enumerated() {
                 for _ in 0..<max(1, batch.repeatCount) {
                     do {
                         try conn.execute(batch.sql)
                     } catch let e as ODBCError {
-                        throw RunnerError(e.records.map(\.message).joined(separator: "; "), migration: m.file.stem, batch: i + 1, line: batch.line, sqlState: e.sqlState)
+                        throw RunnerError(batchError: e, migration: m.file.stem, batch: i + 1, line: batch.line)
                     }
                 }
             }
@@ -279,6 +282,14 @@ public final class MigrationRunner {
             ])
         }
         do {
+            if header.online.preChecksBeforeTransaction {
+                // Read-only, in a short transaction of their own (no DDL lock
+                // held), with the maintenance session so RLS hides no row.
+                try connection.withTransaction { conn in
+                    for s in session { try conn.execute(s) }
+                    try runChecks(header.checks.filter { $0.phase != .post }, migration: m.file.stem)
+                }
+            }
             if header.transaction {
                 try connection.withTransaction(body)
             } else {

@@ -12,6 +12,8 @@ public struct RunnerError: Error, CustomStringConvertible {
     public var batch: Int?
     public var line: Int?
     public var sqlState: String?
+    /// The driver's native error code (SQL Server 1222 = lock request timed out).
+    public var nativeCode: Int?
     /// The migrations this run applied (and committed) before it stopped.
     public var applied: [RunReport.Applied] = []
     /// The versions an undo run took back (and committed) before it stopped.
@@ -23,6 +25,12 @@ public struct RunnerError: Error, CustomStringConvertible {
         self.batch = batch
         self.line = line
         self.sqlState = sqlState
+    }
+
+    /// A batch that failed: every driver message, the first SQLSTATE and native code.
+    init(batchError e: ODBCError, migration: String, batch: Int, line: Int) {
+        self.init(e.records.map(\.message).joined(separator: "; "), migration: migration, batch: batch, line: line, sqlState: e.sqlState)
+        nativeCode = e.records.first?.nativeCode
     }
 
     public var description: String {

@@ -14,7 +14,7 @@ import OEEModel
 enum IndexRenderer {
     /// `CREATE … INDEX`; `table` (from the plan) resolves `.table` placement on
     /// a partitioned table to an explicit `ON [scheme]([column])`.
-    static func create(_ name: QualifiedName, _ index: Index, table: Table?, dropExisting: Bool = false) throws -> String {
+    static func create(_ name: QualifiedName, _ index: Index, table: Table?, dropExisting: Bool = false, extraOptions: [String] = []) throws -> String {
         let path = "\(name).\(index.name)"
         var lines: [String] = []
         let on = "\(TSQL.quote(index.name)) ON \(TSQL.qualified(name))"
@@ -49,6 +49,7 @@ enum IndexRenderer {
         var options: [String] = []
         if dropExisting { options.append("DROP_EXISTING = ON") }
         if let c = try compression(index, path: path) { options.append("DATA_COMPRESSION = \(c.rawValue)") }
+        options += extraOptions
         if !options.isEmpty { lines.append("WITH (\(options.joined(separator: ", ")))") }
         if let target = placement(index.placement, table: table) { lines.append("ON " + target) }
         return lines.joined(separator: "\n") + ";"

@@ -17,6 +17,7 @@ extension SQLServerDialect {
     public func scriptText(_ script: SQLScript) -> String {
         var text = Self.preamble + "\nGO\n"
         for batch in script.batches {
+            if let step = batch.step { text += step.directive + "\n" }
             if let comment = batch.comment {
                 let line = comment.split(whereSeparator: \.isNewline).joined(separator: " ")
                 text += "-- \(line)\n"

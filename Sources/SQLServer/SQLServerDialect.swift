@@ -48,11 +48,17 @@ public struct SQLServerDialect: SQLDialect {
                 continue
             }
             flushDescriptions()
+            if let online = try OnlineIndexRenderer.render(change, in: plan) {
+                batches.append(online)
+                continue
+            }
             let (sql, comment) = try render(change, at: position, in: plan)
             batches.append(SQLBatch(sql, comment: comment))
         }
         flushDescriptions()
-        return SQLScript(batches: batches)
+        var script = SQLScript(batches: batches)
+        script.closeSteps()
+        return script
     }
 
     /// One change (other than a description) as SQL text and its comment.

@@ -52,7 +52,7 @@ import OEEDSL
 
     @Test func unknownDirectiveSuggestsTheKnownOne() {
         let found = problems(Self.header + "-- oeedb:transacton on\n")
-        #expect(found == ["V0001__a.sql:3: unknown directive 'oeedb:transacton'; known: version, name, transaction, max-batches, check; did you mean 'transaction'?"])
+        #expect(found == ["V0001__a.sql:3: unknown directive 'oeedb:transacton'; known: version, name, transaction, max-batches, check, accept-blocking, pre-checks, step; did you mean 'transaction'?"])
     }
 
     @Test func everyProblemOfAFileIsReportedAtOnce() {
@@ -146,5 +146,37 @@ import OEEDSL
         let d = new.difference(from: ["a": "1", "b": "0", "d": "4"])
         #expect(d == IntegrityFile.Difference(added: ["c"], changed: ["b"], removed: ["d"]))
         #expect(IntegrityFile.lenientEntries("h1:bad\na 1\nnonsense\nb 2\n") == ["a": "1", "b": "2"])
+    }
+}
+
+/// The online directives: accept-blocking (reason required), pre-checks
+/// before-transaction, and body step lines with their indexes.
+@Suite struct OnlineDirectiveTests {
+    @Test func directivesParse() throws {
+        let text = """
+            -- oeedb:version 2
+            -- oeedb:name x
+            -- oeedb:accept-blocking window 02:00
+            -- oeedb:pre-checks before-transaction
+
+            SELECT 1;
+            -- oeedb:step no-transaction index=fact.ix_a,fact.ix_b
+            SELECT 2;
+            -- oeedb:step transaction
+            SELECT 3;
+            """
+        let h = try MigrationHeader.parse(text, file: "f.sql")
+        #expect(h.online.acceptBlocking == "window 02:00")
+        #expect(h.online.preChecksBeforeTransaction)
+        #expect(h.online.steps == [MigrationStep(line: 7, transactional: false, indexes: ["fact.ix_a", "fact.ix_b"]), MigrationStep(line: 9, transactional: true)])
+    }
+
+    @Test func badOnlineDirectivesAreErrors() {
+        let text = "-- oeedb:version 2\n-- oeedb:name x\n-- oeedb:accept-blocking\n-- oeedb:pre-checks inside\n-- oeedb:step sometimes\n"
+        let (_, problems) = MigrationHeader.scan(text, file: "f.sql")
+        #expect(problems.count == 3)
+        #expect(problems[0].hasPrefix("f.sql:3: oeedb:accept-blocking needs a reason"))
+        #expect(problems[1].hasPrefix("f.sql:4: oeedb:pre-checks takes 'before-transaction'"))
+        #expect(problems[2].hasPrefix("f.sql:5: oeedb:step must be"))
     }
 }

@@ -70,7 +70,7 @@ func model(extraColumn: Bool = false, dropTable: Bool = false) -> Database {
     }
 
     @Test func unknownDirectivesAndBadChecksAreErrors() {
-        #expect(throws: MigrationError("f.sql:3: unknown directive 'oeedb:transactoin'; known: version, name, transaction, max-batches, check; did you mean 'transaction'?")) {
+        #expect(throws: MigrationError("f.sql:3: unknown directive 'oeedb:transactoin'; known: version, name, transaction, max-batches, check, accept-blocking, pre-checks, step; did you mean 'transaction'?")) {
             try MigrationHeader.parse("-- oeedb:version 1\n-- oeedb:name a\n-- oeedb:transactoin off\n", file: "f.sql")
         }
         #expect(throws: MigrationError("f.sql:3: oeedb:check expectation must be 'empty' or 'scalar=VALUE', not 'none'")) {

@@ -471,8 +471,18 @@ enum Cases {
     static func liveScript() throws -> String {
         let dialect = PostgreSQLDialect()
         var text = ""
-        for c in all {
-            text += "-- ===== case \(c.name)\nBEGIN;\n"
+        for (number, c) in all.enumerated() {
+            // A plan with steps PostgreSQL refuses inside a transaction block
+            // (CREATE INDEX CONCURRENTLY) runs as it would in production, outside
+            // one, in a database of its own that is dropped afterwards.
+            let ownDatabase = dialect.scriptText(try dialect.render(c.plan)).contains("CONCURRENTLY")
+            let database = "oee_case_\(number)"
+            if ownDatabase {
+                text += "-- ===== case \(c.name) (outside a transaction, in its own database)\n"
+                text += "\\set case_home :DBNAME\nCREATE DATABASE \(database);\n\\c \(database)\n"
+            } else {
+                text += "-- ===== case \(c.name)\nBEGIN;\n"
+            }
             text += dialect.scriptText(try dialect.render(try Differ.baseline(c.from)))
             if !c.seed.isEmpty { text += "\n" + c.seed + "\n" }
             let script = try dialect.render(c.plan)
@@ -492,7 +502,11 @@ enum Cases {
                 text += "\n" + dialect.scriptText(script)
             }
             if !c.check.isEmpty { text += "\n" + c.check + "\n" }
-            text += "\\echo case \(c.name): ok\nROLLBACK;\n\n"
+            if ownDatabase {
+                text += "\\echo case \(c.name): ok\n\\c :case_home\nDROP DATABASE \(database);\n\n"
+            } else {
+                text += "\\echo case \(c.name): ok\nROLLBACK;\n\n"
+            }
         }
         return text
     }

@@ -165,13 +165,15 @@ import Testing
     @Test func descKeysAndIncludeOrder() throws {
         let ix = Index("ix", on: .desc("start_ts"), "machine_id").including("z_last", "a_first", "m_middle")
         let sql = try batchSQL([.createIndex(Fixture.refSite, ix)])
-        #expect(sql == ["CREATE NONCLUSTERED INDEX [ix] ON [ref].[site] ([start_ts] DESC, [machine_id] ASC)\nINCLUDE ([z_last], [a_first], [m_middle]);"])
+        // ref.site exists before the plan: the offline branch of the online guard.
+        #expect(sql.count == 1)
+        #expect(sql[0].hasSuffix("ELSE\nCREATE NONCLUSTERED INDEX [ix] ON [ref].[site] ([start_ts] DESC, [machine_id] ASC)\nINCLUDE ([z_last], [a_first], [m_middle]);\nEND;"))
     }
 
     @Test func filterRendering() throws {
         let ix = Index("ix", on: "a").filtered(col("end_ts").isNull && col("kind").in(["x", "y"]) && col("qty") >= 10)
         let sql = try batchSQL([.createIndex(Fixture.refSite, ix)])
-        #expect(sql[0].contains("\nWHERE [end_ts] IS NULL AND [kind] IN ('x', 'y') AND [qty] >= 10\n") || sql[0].hasSuffix("\nWHERE [end_ts] IS NULL AND [kind] IN ('x', 'y') AND [qty] >= 10;"))
+        #expect(sql[0].contains("\nWHERE [end_ts] IS NULL AND [kind] IN ('x', 'y') AND [qty] >= 10\n") || sql[0].contains("\nWHERE [end_ts] IS NULL AND [kind] IN ('x', 'y') AND [qty] >= 10;\n"))
     }
 
     @Test func functionAndSchemaAreAloneInTheirBatches() throws {

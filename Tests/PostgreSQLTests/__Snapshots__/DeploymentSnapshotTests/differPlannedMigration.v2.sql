@@ -67,8 +67,8 @@ ALTER TABLE "ref"."site" ADD COLUMN "is_test" boolean NOT NULL DEFAULT false;
 -- add unique constraint uq_site_code on ref.site
 ALTER TABLE "ref"."site" ADD CONSTRAINT "uq_site_code" UNIQUE ("code");
 
--- add check constraint ck_site_code on ref.site
-ALTER TABLE "ref"."site" ADD CONSTRAINT "ck_site_code" CHECK ("code" <> '');
+-- add check constraint ck_site_code on ref.site NOT VALID (validated at the end)
+ALTER TABLE "ref"."site" ADD CONSTRAINT "ck_site_code" CHECK ("code" <> '') NOT VALID;
 
 -- add default df_cycle_status on fact.cycle.status
 ALTER TABLE "fact"."cycle" ALTER COLUMN "status" SET DEFAULT 'new';
@@ -105,3 +105,7 @@ DROP TABLE "fact"."sensor_sample_p20261001_merge";
 
 -- description of table ref.site
 COMMENT ON COLUMN "ref"."site"."is_test" IS '1 for test sites';
+
+-- oeedb:step transaction
+-- validate 1 constraint(s) added NOT VALID (writers keep writing)
+ALTER TABLE "ref"."site" VALIDATE CONSTRAINT "ck_site_code";
