@@ -39,21 +39,23 @@ extension Oeedb.Partitions {
         @Flag(name: .long, help: "Allow splitting an end range that holds rows (moves them under a schema lock; up to 4× the log on SQL Server). For a maintenance window only.")
         var allowDataMovement = false
 
-        @Option(name: .long, help: ArgumentHelp("Lock timeout of each step, in milliseconds.", valueName: "ms"))
-        var lockTimeoutMs: Int = 5_000
+        @Option(name: .long, help: ArgumentHelp("Milliseconds each step waits for a table lock before it gives up (as migrate's --ddl-lock-timeout; 1 to 3600000).", valueName: "ms"))
+        var ddlLockTimeout: Int = 5_000
 
         @Option(name: .long, help: ArgumentHelp("Seconds to wait for another runner's migration lock.", valueName: "seconds"))
         var lockTimeout: Int = 60
 
         func validate() throws {
-            if lockTimeoutMs < 1 { throw ValidationError("--lock-timeout-ms must be at least 1") }
+            guard (1...3_600_000).contains(ddlLockTimeout) else {
+                throw ValidationError("--ddl-lock-timeout \(ddlLockTimeout): give the milliseconds a step waits for a table lock, from 1 to 3600000 (default 5000)")
+            }
             if lockTimeout < 0 { throw ValidationError("--lock-timeout cannot be negative") }
         }
 
         func run() throws {
             try reportingErrors {
                 let p = try PartitionsContext.open(connection, directory, source, action: "maintaining partitions")
-                p.maintainer.lockTimeoutMilliseconds = lockTimeoutMs
+                p.maintainer.lockTimeoutMilliseconds = ddlLockTimeout
                 p.context.runner.lockTimeoutMilliseconds = lockTimeout * 1000
                 var report: PartitionMaintainer.Report
                 do {

@@ -15,7 +15,7 @@ import Testing
         ["partitions", "maintain", "--as-of", "2027-01-01T06:00:00+02:00"],    // not UTC
         ["partitions", "status", "--as-of", "tomorrow"],
         ["partitions", "status", "--json", "--format", "text"],
-        ["partitions", "maintain", "--lock-timeout-ms", "0"],
+        ["partitions", "maintain", "--ddl-lock-timeout", "0"],
     ])
     func badInputExitsTwo(_ arguments: [String]) {
         #expect(ExitCodeTests.exitCode(arguments) == 2, "oeedb \(arguments.joined(separator: " "))")
