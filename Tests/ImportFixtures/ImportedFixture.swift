@@ -1,0 +1,6 @@
+import OEEDSL
+
+// Placeholder: the import tests write this file (OEEDB_RECORD_IMPORT=1).
+public enum ImportedFixture {
+    public static let database: Database = Database(name: "placeholder")
+}
