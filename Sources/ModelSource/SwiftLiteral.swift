@@ -67,7 +67,10 @@ public enum SwiftLiteral {
         if !current.isEmpty { parts.append(current) }
         guard let first = parts.first else { return "" }
         let head = first.allSatisfy({ $0.isUppercase || $0.isNumber }) ? first.lowercased() : first.prefix(1).lowercased() + first.dropFirst()
-        return head + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        return head + parts.dropFirst().map { p in
+            let word = p.allSatisfy({ $0.isUppercase || $0.isNumber }) ? p.lowercased() : p
+            return word.prefix(1).uppercased() + word.dropFirst()
+        }.joined()
     }
 
     /// `ref` → `Ref`, for type and file names.

@@ -137,22 +137,18 @@ public struct SwiftSourcePrinter: Sendable {
 
     func policy(_ p: SecurityPolicy) -> String {
         let predicates = p.predicates.map(predicate)
-        var text: String
-        if p.isSchemaBound {
-            var args = [SwiftLiteral.string(p.name)]
-            if let d = p.description { args.append(SwiftLiteral.string(d)) }
-            if !p.isEnabled { args.append("enabled: false") }
-            text = "SecurityPolicy(\n    " + args.joined(separator: ",\n    ") + "\n) {\n" + indent(predicates.joined(separator: "\n"), 4) + "}"
-        } else {
-            text = "SecurityPolicy(\n    name: \(SwiftLiteral.string(p.name)),\n    predicates: [\n" + indent(predicates.joined(separator: ",\n"), 8)
-                + "    ],\n    isEnabled: \(p.isEnabled), isSchemaBound: false, description: \(p.description.map(SwiftLiteral.string) ?? "nil"))"
+        guard p.isSchemaBound, p.maintenanceSession != [] else {
+            // What the DSL's builder cannot say: the memberwise initializer.
+            let session = p.maintenanceSession.map { "[" + $0.map { "SessionSetting(key: \(SwiftLiteral.string($0.key)), value: \(SwiftLiteral.string($0.value)))" }.joined(separator: ", ") + "]" } ?? "nil"
+            return "SecurityPolicy(\n    name: \(SwiftLiteral.string(p.name)),\n    predicates: [\n" + indent(predicates.joined(separator: ",\n"), 8)
+                + "    ],\n    isEnabled: \(p.isEnabled), isSchemaBound: \(p.isSchemaBound), description: \(p.description.map(SwiftLiteral.string) ?? "nil"),\n    maintenanceSession: \(session))"
         }
+        var args = [SwiftLiteral.string(p.name)]
+        if let d = p.description { args.append(SwiftLiteral.string(d)) }
+        if !p.isEnabled { args.append("enabled: false") }
+        var text = "SecurityPolicy(\n    " + args.joined(separator: ",\n    ") + "\n) {\n" + indent(predicates.joined(separator: "\n"), 4) + "}"
         for s in p.maintenanceSession ?? [] {
             text += "\n.maintenanceSession(\(SwiftLiteral.string(s.key)), \(SwiftLiteral.string(s.value)))"
-        }
-        if p.maintenanceSession == [] {
-            // Declared but empty: the DSL has no modifier for it.
-            text = "{ var p = \(text); p.maintenanceSession = []; return p }()"
         }
         return text
     }
@@ -307,24 +303,21 @@ public struct SwiftSourcePrinter: Sendable {
         case .partitionScheme(let s, let c): modifiers.append(".placed(onScheme: \(SwiftLiteral.string(s)), column: \(SwiftLiteral.string(c)))")
         }
         if i.allowsUnaligned { modifiers.append(".allowingUnaligned()") }
-        var wrapRolling: RollingFilter?
         if let r = i.rolling {
             var derived = ""
             if case .binary(.column(let c), .greaterOrEqual, _)? = i.filter { derived = c }
+            let rolling = ".rolling(keepHours: \(r.keepHours)\(r.stepHours == 24 ? "" : ", stepHours: \(r.stepHours)"))"
             if derived == r.column {
-                modifiers.append(".rolling(keepHours: \(r.keepHours)\(r.stepHours == 24 ? "" : ", stepHours: \(r.stepHours)"))")
+                modifiers.append(rolling)
             } else {
-                wrapRolling = r
+                // .rolling takes its column from a `column >= …` filter: give it one, then the real filter.
+                let real = modifiers.firstIndex { $0.hasPrefix(".filtered(") }.map { modifiers.remove(at: $0) } ?? ".filtered(nil)"
+                modifiers += [".filtered(col(\(SwiftLiteral.string(r.column))) >= Expression.literal(.null))", rolling, real]
             }
         }
         if let d = i.description { modifiers.append(".described(\(SwiftLiteral.string(d)))") }
         if let r = i.renamedFrom { modifiers.append(".renamed(from: \(SwiftLiteral.string(r)))") }
-        text = ([text] + modifiers.map { "    " + $0 }).joined(separator: "\n")
-        if let r = wrapRolling {
-            // The DSL's .rolling derives its column from the filter; this one does not match it.
-            text = "{ var i = \(text)\n    i.rolling = RollingFilter(column: \(SwiftLiteral.string(r.column)), keepHours: \(r.keepHours), stepHours: \(r.stepHours))\n    return i\n}()"
-        }
-        return text
+        return ([text] + modifiers.map { "    " + $0 }).joined(separator: "\n")
     }
 
     static func kindCase(_ k: Index.Kind) -> String {

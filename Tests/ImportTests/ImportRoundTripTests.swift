@@ -109,7 +109,12 @@ import Runner
         _ = try MigrationRunner(connection: conn, dialect: PostgreSQLDialect(), directory: try MigrationDirectory.load(Self.canonicalMigrations)).migrate()
         let imported = try Self.importModel(live, name: "oee")
         #expect(imported.losses == [], "\(imported.losses)")
-        #expect(try Self.comparable(imported.database) == Self.comparable(OEESchema.database))
+        let (got, want) = (try Self.comparable(imported.database), try Self.comparable(OEESchema.database))
+        if got != want {
+            try got.write(toFile: NSTemporaryDirectory() + "imported-comparable.json", atomically: true, encoding: .utf8)
+            try want.write(toFile: NSTemporaryDirectory() + "canonical-comparable.json", atomically: true, encoding: .utf8)
+        }
+        #expect(got == want, "diff $TMPDIR/imported-comparable.json $TMPDIR/canonical-comparable.json")
         // Typed where the DSL can say it: no expression of the canonical schema stays PostgreSQL text.
         let files = SwiftSourcePrinter(typeName: "ImportedCanonical").files(for: imported.database)
         #expect(!files.contains { $0.contents.contains("Expression.sql(") }, "an expression stayed raw")
