@@ -97,7 +97,7 @@ extension Oeedb {
 /// `--schemas a,b` as `import` and `init --from-connection` read it.
 enum ImportOptions {
     static func schemaList(_ text: String?) -> [String]? {
-        text.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        text.map { $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } }
     }
 
     static func validate(schemas: String?) throws {

@@ -21,8 +21,8 @@ import Runner
 /// form drift compares. It normalises what PostgreSQL does not store:
 /// clustered/nonclustered, compression, nvarchar vs varchar, default names,
 /// the partition functions' names and sharing (one per table), rolling
-/// policies, the maintenance session, and expression spelling (one normal
-/// form). The database name is given to the import ("oee"). Everything else —
+/// policies, the maintenance session, expression spelling (one normal
+/// form) and declaration order (the catalog reads in name order). The database name is given to the import ("oee"). Everything else —
 /// schemas, tables, columns, types as PostgreSQL has them, nullability,
 /// identity seeds, keys, foreign keys and actions, checks, defaults, index
 /// keys, INCLUDE lists and filters, partition columns and boundaries,
@@ -99,7 +99,27 @@ import Runner
         return try CatalogReader(connection: conn, dialect: PostgreSQLDialect()).importModel(databaseName: name)
     }
 
-    static func comparable(_ db: Database) throws -> String { try FixtureFiles.json(PostgreSQLDialect().comparable(db)) }
+    static func comparable(_ db: Database) throws -> String { try FixtureFiles.json(byName(PostgreSQLDialect().comparable(db))) }
+
+    /// Declaration order, which the catalog does not keep (it reads in name
+    /// order; columns keep their positions): schemas, tables, constraints,
+    /// indexes, functions and policies sorted by name.
+    static func byName(_ db: Database) -> Database {
+        var db = db
+        db.schemas.sort { $0.name < $1.name }
+        for si in db.schemas.indices {
+            db.schemas[si].tables.sort { $0.name < $1.name }
+            db.schemas[si].functions.sort { $0.name < $1.name }
+            db.schemas[si].securityPolicies.sort { $0.name < $1.name }
+            for ti in db.schemas[si].tables.indices {
+                db.schemas[si].tables[ti].uniqueConstraints.sort { $0.name < $1.name }
+                db.schemas[si].tables[ti].foreignKeys.sort { $0.name < $1.name }
+                db.schemas[si].tables[ti].checks.sort { $0.name < $1.name }
+                db.schemas[si].tables[ti].indexes.sort { $0.name < $1.name }
+            }
+        }
+        return db
+    }
 
     @Test(.needsPostgres)
     func theCanonicalSchemaMigratedAndImportedIsTheCanonicalModel() throws {
