@@ -45,13 +45,15 @@ let package = Package(
         // Applies migration directories over ODBC: history, lock, transactions, checks.
         .target(name: "Runner", dependencies: ["Migrations", "ODBC", "OEEDiff"]),
         .target(name: "OEESchema", dependencies: ["OEEDSL"], path: "schema"),
+        // Model -> Swift DSL source that builds it again (`oeedb import`).
+        .target(name: "ModelSource", dependencies: ["OEEModel"]),
         // Model -> ER diagrams (Mermaid, DOT, SVG via Graphviz) and the data dictionary (Markdown, HTML).
         .target(name: "Docs", dependencies: ["OEEModel"]),
         // Reference data: seed CSVs validated against the model, planned, rendered per dialect, loaded over ODBC.
         .target(name: "Seeds", dependencies: ["OEEModel", "ODBC"]),
         // One file per subcommand; thin over the libraries.
         .target(name: "OEECommands", dependencies: [
-            "OEEModel", "OEEDiff", "SQLServer", "PostgreSQL", "Migrations", "ODBC", "Runner", "Docs", "Seeds",
+            "OEEModel", "OEEDiff", "SQLServer", "PostgreSQL", "Migrations", "ODBC", "Runner", "Docs", "Seeds", "ModelSource",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The oeedb executable: the command line over the canonical schema.
@@ -87,6 +89,11 @@ let package = Package(
         .testTarget(name: "OEEDSLTests", dependencies: ["OEEDSL"]),
         .testTarget(name: "OEESchemaTests", dependencies: ["OEESchema", "OEEModel"]),
         .testTarget(name: "OEECommandsTests", dependencies: ["OEETestSupport", "OEECommands"]),
+        // Source `oeedb import` printed, committed and compiled here: the import tests compare the models it builds.
+        .target(name: "ImportFixtures", dependencies: ["OEEDSL"], path: "Tests/ImportFixtures", exclude: ["LOSSES.md"]),
+        .testTarget(name: "ImportTests", dependencies: [
+            "OEETestSupport", "ModelSource", "ImportFixtures", "OEECommands", "OEESchema", "OEEDSL", "Runner", "PostgreSQL", "Migrations",
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

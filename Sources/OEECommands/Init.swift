@@ -13,9 +13,16 @@ extension Oeedb {
                 checkout beside it), else on oeedb's repository. Refuses a folder that is not \
                 empty.
 
+                With --from-connection URL the schema folder holds the source `oeedb import` \
+                writes for that database instead (and its loss report, LOSSES.md): the \
+                package's model is the live database's, ready for `drift --against model` \
+                and `baseline`. The password comes from --password-file or OEEDB_PASSWORD_FILE / \
+                OEEDB_PASSWORD, as for --connection.
+
                 Examples:
                   oeedb init ../plantdb --name plantdb --oeedb-path ../oeedb
                   cd ../plantdb && swift build && swift run plantdb model check
+                  oeedb init ../plantdb --name plantdb --from-connection postgres://oeedb@127.0.0.1:5432/plant --schemas sales
                 """
         )
 
@@ -28,7 +35,20 @@ extension Oeedb {
         @Option(name: .long, help: ArgumentHelp("Depend on oeedb at this path (relative to the new package, or absolute) instead of its repository.", valueName: "path"))
         var oeedbPath: String?
 
+        @Option(name: .long, help: ArgumentHelp("Import the schema from this live database (a URL, ODBC connection string or DSN) instead of extending the canonical one.", valueName: "url"))
+        var fromConnection: String?
+
+        @Option(name: .long, help: ArgumentHelp("With --from-connection: import only these schemas (comma-separated).", valueName: "a,b"))
+        var schemas: String?
+
+        @Option(name: .long, help: ArgumentHelp("With --from-connection: read the password from this file (first line).", valueName: "file"))
+        var passwordFile: String?
+
         func validate() throws {
+            if fromConnection == nil, schemas != nil || passwordFile != nil {
+                throw ValidationError("--schemas and --password-file go with --from-connection URL; add it (e.g. --from-connection postgres://oeedb@127.0.0.1:5432/plant)")
+            }
+            try ImportOptions.validate(schemas: schemas)
             guard PackageTemplate.isValidName(name) else {
                 throw ValidationError("--name '\(name)': use lowercase ASCII letters, digits, '-' or '_', starting with a letter, at most 40 characters (e.g. --name plantdb)")
             }
@@ -41,7 +61,13 @@ extension Oeedb {
                 if let existing = try? fm.contentsOfDirectory(atPath: root.path), !existing.isEmpty {
                     throw CLIError("\(directory) is not empty; pass a new folder (oeedb init never overwrites files)")
                 }
-                let template = PackageTemplate(name: name, oeedbPath: oeedbPath)
+                var template = PackageTemplate(name: name, oeedbPath: oeedbPath)
+                if let fromConnection {
+                    let options = try ConnectionOptions.parse(["--connection", fromConnection] + (passwordFile.map { ["--password-file", $0] } ?? []))
+                    let result = try ImportRun.read(options, dialect: nil, databaseName: nil, schemas: ImportOptions.schemaList(schemas))
+                    template.imported = try ImportRun.files(result, form: .swift, typeName: template.schemaModule)
+                    Console.out("imported \(result.imported.database.name) (\(result.dialect)): \(result.imported.losses.count) object(s) the model cannot hold are listed in schema/\(ImportReport.fileName)")
+                }
                 do {
                     for file in template.files {
                         let url = root.appendingPathComponent(file.path)

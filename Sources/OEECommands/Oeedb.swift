@@ -20,7 +20,7 @@ public struct Oeedb: ParsableCommand {
               oeedb docs                    write the ERD and data dictionary
             """,
         version: "0.1.0",
-        subcommands: [Init.self, Model.self, Generate.self, New.self, Hash.self, Diff.self, Plan.self, Migrate.self, Undo.self, Repair.self, Status.self, Validate.self, Baseline.self, Drift.self, Partitions.self, Seed.self, Docs.self, Doctor.self, DialectsCommand.self]
+        subcommands: [Init.self, Import.self, Model.self, Generate.self, New.self, Hash.self, Diff.self, Plan.self, Migrate.self, Undo.self, Repair.self, Status.self, Validate.self, Baseline.self, Drift.self, Partitions.self, Seed.self, Docs.self, Doctor.self, DialectsCommand.self]
     )
 
     public init() {}

@@ -8,6 +8,9 @@ struct PackageTemplate {
     var name: String
     /// Where oeedb is, relative to the new package (`--oeedb-path`); nil: the repository URL.
     var oeedbPath: String?
+    /// The schema folder's files when the model is imported (`--from-connection`):
+    /// the printed source and its loss report, by file name; nil: extend the canonical schema.
+    var imported: [(name: String, contents: String)]?
 
     static let repositoryURL = "https://github.com/oeedb/oeedb"
     static let releaseVersion = "0.1.0"
@@ -35,12 +38,28 @@ struct PackageTemplate {
         [
             ("Package.swift", packageSwift),
             ("Sources/\(name)/main.swift", mainSwift),
-            ("schema/\(schemaModule).swift", schemaSwift),
+        ] + schemaFiles + [
             ("migrations/README.md", "Migrations of this package's model, one folder per dialect: `swift run \(name) generate --name …` writes them.\n"),
             ("seeds/README.md", "Reference data: one folder per seed set (e.g. `seeds/standard/ref.site.csv`), loaded by `swift run \(name) seed --set standard`.\n"),
             (".gitignore", ".build/\nPackage.resolved\n.swiftpm/\n"),
             ("README.md", readme),
         ]
+    }
+
+    var schemaFiles: [(path: String, contents: String)] {
+        guard let imported else { return [("schema/\(schemaModule).swift", schemaSwift)] }
+        return imported.map { ("schema/\($0.name)", $0.contents) }
+    }
+
+    /// The schema target's dependencies and exclusions: imported source needs only the DSL.
+    var schemaTarget: String {
+        var lines = [".target(name: \(Self.swiftString(schemaModule)), dependencies: [", "            .product(name: \"OEEDSL\", package: \"oeedb\"),"]
+        if imported == nil {
+            lines += ["            .product(name: \"OEESchema\", package: \"oeedb\"),", "        ], path: \"schema\"),"]
+        } else {
+            lines += ["        ], path: \"schema\", exclude: [\"LOSSES.md\"]),"]
+        }
+        return lines.joined(separator: "\n")
     }
 
     var packageSwift: String {
@@ -57,11 +76,8 @@ struct PackageTemplate {
                 \(dependency),
             ],
             targets: [
-                // The model: the canonical schema plus this plant's own schemas.
-                .target(name: \(Self.swiftString(schemaModule)), dependencies: [
-                    .product(name: "OEEDSL", package: "oeedb"),
-                    .product(name: "OEESchema", package: "oeedb"),
-                ], path: "schema"),
+                // \(imported == nil ? "The model: the canonical schema plus this plant's own schemas." : "The model: imported from the live database (schema/LOSSES.md lists what was left out).")
+                \(schemaTarget)
                 // The command line: `swift run \(name) --help`.
                 .executableTarget(name: \(Self.swiftString(name)), dependencies: [
                     \(Self.swiftString(schemaModule)),

@@ -14,6 +14,14 @@ public protocol InspectorDialect: SQLDialect {
     /// introspected copy compare equal: types mapped to the engine's, features it
     /// omits removed, expressions in one normalized text form.
     func comparable(_ model: Database) throws -> Database
+    /// Catalog queries for what the model cannot hold (views, routines,
+    /// triggers, sequences, grants, unsupported options), each row
+    /// `(schema, object, detail)`; the query name is the kind of loss.
+    func lossQueries(excluding schemas: [String]) -> [CatalogQuery]
+    /// The read model as DSL source can state it (`oeedb import`): catalog
+    /// expressions typed where the DSL says the same, names for what the
+    /// engine leaves unnamed, objects the model cannot hold moved to losses.
+    func importable(_ model: Database, lossRows: CatalogRows) throws -> ImportedModel
 }
 
 extension InspectorDialect {

@@ -15,7 +15,7 @@ import PostgreSQL
                 "README's capability table is stale: paste the output of 'oeedb dialects'")
     }
 
-    @Test(arguments: ["init", "model", "generate", "hash", "new", "diff", "migrate", "undo", "repair", "status", "validate", "baseline", "drift", "seed", "docs", "doctor"])
+    @Test(arguments: ["init", "import", "model", "generate", "hash", "new", "diff", "migrate", "undo", "repair", "status", "validate", "baseline", "drift", "seed", "docs", "doctor"])
     func everyCommandTeachesWithAnExample(_ name: String) throws {
         let help = Oeedb.helpMessage(for: try #require(Oeedb.configuration.subcommands.first { $0._commandName == name }))
         if name != "model" { #expect(help.contains("Example"), "\(name) --help has no example") }
