@@ -11,6 +11,7 @@ import OEEModel
 public enum SeedValueParser {
     public static func parse(_ raw: String, as type: SQLType, fromDatabase: Bool = false) -> Result<SeedValue, SeedValueError> {
         let text = type.family == .text ? raw : raw.trimmingBlanks
+        if let fast = SeedValueFastPath.parse(text, as: type) { return .success(fast) }
         switch type {
         case .tinyint: return integer(text, in: 0...255, type)
         case .smallint: return integer(text, in: -32_768...32_767, type)
@@ -28,7 +29,6 @@ public enum SeedValueParser {
         case .time(let p):
             return time(text, precision: p).map(SeedValue.time)
         case .datetime2(let p):
-            if let t = SeedValueFastPath.timestamp(text, precision: p) { return .success(.timestamp(t)) }
             return timestamp(text, precision: p, allowZ: true).map { SeedValue.timestamp($0.text) }
         case .datetimeoffset(let p):
             return offsetTimestamp(text, precision: p)
@@ -46,7 +46,6 @@ public enum SeedValueParser {
     }
 
     static func integer(_ text: String, in range: ClosedRange<Int64>, _ type: SQLType) -> Result<SeedValue, SeedValueError> {
-        if let v = SeedValueFastPath.integer(text, in: range) { return .success(v) }
         let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
         guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) else {
             return .failure(.init("'\(text)' is not an integer (\(type))"))
