@@ -33,9 +33,9 @@ public enum GraphvizERD {
     }
 
     /// One schema's tables with every column; other schemas' tables they reference as stubs.
-    /// Above ``DiagramScale/detailLimit`` tables: the compact grid instead.
+    /// Above ``DiagramScale/detailLimit`` tables, or when the full layout would be one tall column: the compact grid instead.
     public static func schema(_ schema: Schema, facts: ModelFacts) -> String {
-        if DiagramScale.isLarge(tables: schema.tables.count) { return GraphvizLargeERD.compact(schema, facts: facts) }
+        if DiagramScale.isCompact(schema, facts: facts) { return GraphvizLargeERD.compact(schema, facts: facts) }
         let db = facts.database
         let index = db.schemas.firstIndex { $0.name == schema.name } ?? 0
         var lines = header(name: "\(db.name).\(schema.name)", title: "\(db.name) · \(schema.name)", subtitle: DocText.described(schema.description) ?? "")

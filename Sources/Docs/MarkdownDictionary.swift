@@ -47,7 +47,7 @@ public enum MarkdownDictionary {
     static func schemaSection(_ schema: Schema, facts: ModelFacts) -> [String] {
         var md = ["## Schema \(schema.name)", ""]
         if let d = DocText.described(schema.description) { md += [Markdown.text(d), ""] }
-        if DiagramScale.isLarge(tables: schema.tables.count) {
+        if DiagramScale.isCompact(schema, facts: facts) {
             // Mermaid cannot lay out hundreds of tables readably: point at the compact SVG grid.
             md += ["ER diagram of `\(schema.name)`: \(schema.tables.count) tables, drawn compact (key columns and the tables each references) in "
                 + "[erd/\(schema.name).svg](erd/\(schema.name).svg); every foreign key is listed with its table below.", ""]

@@ -1,4 +1,4 @@
-import Docs
+@testable import Docs
 import Foundation
 import OEEDSL
 import OEEModel
@@ -83,6 +83,37 @@ import Testing
         let renderer = DocsRenderer(Self.model(tables: DiagramScale.detailLimit))
         #expect(try file(renderer, "erd/database.dot").contains("\"a.t0\" [label=<"))
         #expect(try file(renderer, "erd/a.dot").contains("\"a.t2\":\"r_parent_id\":e -> \"b.t1\" ["))
+    }
+
+    /// 40 tables (below the limit) that all reference one table of another
+    /// schema share one rank: a single column ~9,000 pt tall, so compact.
+    @Test func aSchemaWhoseFullLayoutIsOneTallColumnIsCompact() throws {
+        let db = Database("wide") {
+            Schema("p", "Parents") {
+                Table("root", "The parent") {
+                    Column("id", .int, "Key")
+                    PrimaryKey("pk_root", "id")
+                }
+            }
+            Schema("c", "Children") {
+                for i in 0..<40 {
+                    Table("t\(i)", "Child \(i)") {
+                        Column("id", .int, "Key")
+                        for k in 0..<8 { Column("v\(k)", .int, "Value \(k)") }
+                        Column("root_id", .int, "Parent")
+                        PrimaryKey("pk_t\(i)", "id")
+                        ForeignKey("fk_t\(i)_root", "root_id", references: "p.root", "id")
+                    }
+                }
+            }
+        }
+        let renderer = DocsRenderer(db)
+        let facts = renderer.facts
+        #expect(DiagramScale.tallestColumn(db.schemas[1], facts: facts) > DiagramScale.columnLimit)
+        #expect(DiagramScale.isCompact(db.schemas[1], facts: facts))
+        #expect(!DiagramScale.isCompact(db.schemas[0], facts: facts))
+        #expect(try file(renderer, "erd/c.dot").contains("40 tables, compact"))
+        #expect(try file(renderer, "erd/database.dot").contains("\"c.t0\" [label=<"), "the database diagram (41 tables) stays full")
     }
 
     @Test(.enabled(if: dotInstalled && fontInstalled, "Graphviz or DejaVu Sans (fonts-dejavu-core) is not installed"))
