@@ -4,6 +4,7 @@
 # (median and range of interleaved rounds), peak RSS, and the pixel size of
 # the largest SVG (the ER diagrams must stay readable at any model size).
 #   scripts/bench-docs.sh [rounds] [tables…]
+# OEEDB_BENCH_BIN=path times another oeedb binary (e.g. an older build) instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS="${1:-5}"
@@ -16,7 +17,7 @@ WORK="$(mktemp -d /tmp/oeedb-bench-docs.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
 for n in "${SIZES[@]}"; do .build/release/oeedb-bench "$n" --export "$WORK/m$n.json"; done
 
-python3 - "$PWD/.build/release/oeedb" "$WORK" "$ROUNDS" "${SIZES[@]}" <<'PY'
+python3 - "${OEEDB_BENCH_BIN:-$PWD/.build/release/oeedb}" "$WORK" "$ROUNDS" "${SIZES[@]}" <<'PY'
 import os, re, statistics, subprocess, sys, time
 oeedb, work, rounds, sizes = sys.argv[1], sys.argv[2], int(sys.argv[3]), [int(s) for s in sys.argv[4:]]
 

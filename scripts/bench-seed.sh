@@ -9,13 +9,14 @@
 # Rounds are interleaved (oeedb, psql, oeedb, psql, …); each figure is the
 # median of the rounds with its range, and ratios are medians against the floor.
 #   scripts/bench-seed.sh [rows] [rounds]
+# OEEDB_BENCH_BIN=path times another oeedb binary (e.g. an older build) instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:-50000}"
 ROUNDS="${2:-5}"
 scripts/setup.sh >/dev/null
 swift build -c release --product oeedb 2>&1 | tail -n 1
-OEEDB="$PWD/.build/release/oeedb"
+OEEDB="${OEEDB_BENCH_BIN:-$PWD/.build/release/oeedb}"
 WORK="$(mktemp -d /tmp/oeedb-bench-seed.XXXXXX)"
 chmod 755 "$WORK"   # the PostgreSQL owner must reach its data folder inside
 export OEEDB_PG_DIR="$WORK/pg"
