@@ -77,8 +77,9 @@ public struct DocsRenderer: Sendable {
 
     /// The SVG of every DOT file in `files`, drawn by `graphviz`.
     public func svgFiles(from files: [DocFile], graphviz: GraphvizRunner) throws -> [DocFile] {
-        try files.filter { $0.path.hasSuffix(".dot") }.map { dot in
-            DocFile(path: String(dot.path.dropLast(4)) + ".svg", contents: try graphviz.svg(dot.contents))
+        let dots = files.filter { $0.path.hasSuffix(".dot") }
+        return zip(dots, try graphviz.svgs(dots.map(\.contents))).map { dot, svg in
+            DocFile(path: String(dot.path.dropLast(4)) + ".svg", contents: svg)
         }
     }
 

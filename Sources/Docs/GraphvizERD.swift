@@ -14,8 +14,10 @@ import OEEModel
 public enum GraphvizERD {
     static let font = DiagramFont.erd
     /// Every table with its key columns, one cluster per schema.
+    /// Above ``DiagramScale/detailLimit`` tables: the schema overview instead.
     public static func database(_ facts: ModelFacts) -> String {
         let db = facts.database
+        if DiagramScale.isLarge(tables: db.allTables.count) { return GraphvizLargeERD.overview(facts) }
         var lines = header(name: db.name, title: db.name, subtitle: "every schema · key columns only")
         for (i, schema) in db.schemas.enumerated() {
             lines.append("    subgraph \(id("cluster_" + schema.name)) {")
@@ -31,7 +33,9 @@ public enum GraphvizERD {
     }
 
     /// One schema's tables with every column; other schemas' tables they reference as stubs.
+    /// Above ``DiagramScale/detailLimit`` tables, or when the full layout would be one tall column: the compact grid instead.
     public static func schema(_ schema: Schema, facts: ModelFacts) -> String {
+        if DiagramScale.isCompact(schema, facts: facts) { return GraphvizLargeERD.compact(schema, facts: facts) }
         let db = facts.database
         let index = db.schemas.firstIndex { $0.name == schema.name } ?? 0
         var lines = header(name: "\(db.name).\(schema.name)", title: "\(db.name) · \(schema.name)", subtitle: DocText.described(schema.description) ?? "")
@@ -50,8 +54,9 @@ public enum GraphvizERD {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func header(name: String, title: String, subtitle: String) -> [String] {
-        let legend = "crow’s foot: ┼ exactly one · o┼ zero or one · crow many · dashed = non-identifying"
+    static let crowsFootLegend = "crow’s foot: ┼ exactly one · o┼ zero or one · crow many · dashed = non-identifying"
+
+    static func header(name: String, title: String, subtitle: String, legend: String = crowsFootLegend) -> [String] {
         var label = "<font point-size=\"18\"><b>\(html(title))</b></font>"
         if !subtitle.isEmpty {
             label += "<br/><font point-size=\"11\" color=\"#475569\">\(wrap(subtitle).map(html).joined(separator: "<br align=\"left\"/>"))</font>"
@@ -124,20 +129,20 @@ public enum GraphvizERD {
 
     /// A double-quoted DOT identifier.
     static func id(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        if !text.utf8.contains(where: { $0 == 0x5C || $0 == 0x22 }) { return "\"" + text + "\"" }
+        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     static func html(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        HTML.needsEscaping(text) ? HTML.text(text) : text
     }
 
-    /// Breaks a long subtitle into lines of about 110 characters.
-    static func wrap(_ text: String) -> [String] {
+    /// Breaks a long subtitle into lines of about `width` characters.
+    static func wrap(_ text: String, width: Int = 110) -> [String] {
         var lines: [String] = []
         var current = ""
         for word in text.split(separator: " ") {
-            if !current.isEmpty && current.count + word.count > 110 { lines.append(current); current = "" }
+            if !current.isEmpty && current.count + word.count > width { lines.append(current); current = "" }
             current += (current.isEmpty ? "" : " ") + word
         }
         if !current.isEmpty { lines.append(current) }

@@ -1,6 +1,12 @@
 /// HTML escaping and small element helpers for the dictionary page.
 enum HTML {
+    /// Whether `s` holds `&`, `<`, `>` or `"`.
+    static func needsEscaping(_ s: String) -> Bool {
+        s.utf8.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }
+    }
+
     static func text(_ s: String) -> String {
+        guard needsEscaping(s) else { return s }
         var out = ""
         out.reserveCapacity(s.count)
         for c in s {

@@ -3,6 +3,8 @@ enum Markdown {
     /// Prose in a table cell or paragraph: pipes, angle brackets, asterisks and
     /// word-boundary underscores are escaped; newlines become spaces.
     static func text(_ s: String) -> String {
+        // Nothing to escape (the common case): the text as it is.
+        if !s.utf8.contains(where: { [0x7C, 0x3C, 0x3E, 0x2A, 0x5C, 0x60, 0x5F, 0x0A, 0x0D].contains($0) }) { return s }
         var out = ""
         let chars = Array(s)
         for (i, c) in chars.enumerated() {

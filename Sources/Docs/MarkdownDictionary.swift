@@ -47,10 +47,16 @@ public enum MarkdownDictionary {
     static func schemaSection(_ schema: Schema, facts: ModelFacts) -> [String] {
         var md = ["## Schema \(schema.name)", ""]
         if let d = DocText.described(schema.description) { md += [Markdown.text(d), ""] }
-        md += ["<details><summary>ER diagram of <code>\(schema.name)</code> (all columns; other schemas as stubs)</summary>", "",
-               "```mermaid"]
-        md += MermaidERD.schema(schema, facts: facts).split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
-        md += ["```", "", "</details>", ""]
+        if DiagramScale.isCompact(schema, facts: facts) {
+            // Mermaid cannot lay out hundreds of tables readably: point at the compact SVG grid.
+            md += ["ER diagram of `\(schema.name)`: \(schema.tables.count) tables, drawn compact (key columns and the tables each references) in "
+                + "[erd/\(schema.name).svg](erd/\(schema.name).svg); every foreign key is listed with its table below.", ""]
+        } else {
+            md += ["<details><summary>ER diagram of <code>\(schema.name)</code> (all columns; other schemas as stubs)</summary>", "",
+                   "```mermaid"]
+            md += MermaidERD.schema(schema, facts: facts).split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+            md += ["```", "", "</details>", ""]
+        }
         md += Markdown.table(["Table", "Columns", "Description"], schema.tables.map { t in
             [Markdown.link(t.name, heading: tableHeading(QualifiedName(schema.name, t.name))), String(t.columns.count),
              DocText.described(t.description).map(Markdown.text) ?? "*(no description)*"]

@@ -22,14 +22,16 @@ enum MarkdownOverview {
             ["[\(s.name)](\(layout.dictionaryMarkdown)#\(Markdown.slug("Schema \(s.name)")))", String(s.tables.count),
              DocText.described(s.description).map(Markdown.text) ?? "",
              diagramLinks(layout.diagramStem(schema: s.name))]
-        } + [["**all**", String(db.allTables.count), "Every schema, key columns only", diagramLinks(layout.diagramStem(schema: nil))]])
+        } + [["**all**", String(db.allTables.count), DiagramScale.isLarge(tables: db.allTables.count) ? "Schema overview: a box per schema, foreign keys between schemas" : "Every schema, key columns only", diagramLinks(layout.diagramStem(schema: nil))]])
         md.append("")
-        md += ["## Overview diagram", "",
-               "Every table with its key columns (PK primary key, FK foreign key, UK unique). Each line is a foreign key, "
+        let explanation = DiagramScale.isLarge(tables: db.allTables.count)
+            ? "Too many tables (\(db.allTables.count)) to draw one by one: one box per schema, and an arrow per pair of schemas "
+                + "with the number of foreign keys from one to the other. Each schema's own diagram (above) shows its tables."
+            : "Every table with its key columns (PK primary key, FK foreign key, UK unique). Each line is a foreign key, "
                 + "drawn from the referenced table (`||` exactly one, `|o` zero or one when the FK column is nullable) to the "
                 + "referencing table (`o{` zero or more, `o|` zero or one when the FK columns are the table's primary or unique key); "
-                + "solid lines are identifying (the FK is part of the primary key), dashed ones are not.", "",
-               "```mermaid"]
+                + "solid lines are identifying (the FK is part of the primary key), dashed ones are not."
+        md += ["## Overview diagram", "", explanation, "", "```mermaid"]
         md += MermaidERD.database(facts).split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
         md += ["```", ""]
         md += MarkdownSections.coverage(facts)

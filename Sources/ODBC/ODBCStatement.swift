@@ -145,23 +145,26 @@ final class ODBCStatement {
             names.append(WideText.decode(name, count: Int(nameLength)))
         }
         var rows: [[String?]] = []
+        // One buffer for every value of the result set: allocating (and
+        // zeroing) one per value cost more than the fetch itself.
+        var wideBuffer = [SQLWCHAR](repeating: 0, count: wide ? 2048 : 0)
+        var narrowBuffer = [SQLCHAR](repeating: 0, count: wide ? 0 : 4096)
         while true {
             let rc = SQLFetch(handle)
             if rc == SQLRETURN(SQL_NO_DATA) { break }
             try check(rc, "fetch row \(rows.count + 1)")
             var row: [String?] = []
             row.reserveCapacity(columns)
-            for c in 1...columns { row.append(try readText(column: c)) }
+            for c in 1...columns { row.append(try readText(column: c, wide: &wideBuffer, narrow: &narrowBuffer)) }
             rows.append(row)
         }
         return ODBCResultSet(columns: names, rows: rows)
     }
 
     /// Reads one column as text, looping over `SQLGetData` for long values.
-    private func readText(column: Int) throws -> String? {
+    private func readText(column: Int, wide buffer: inout [SQLWCHAR], narrow: inout [SQLCHAR]) throws -> String? {
         if wide {
             var collected: [SQLWCHAR] = []
-            var buffer = [SQLWCHAR](repeating: 0, count: 2048)
             while true {
                 var indicator: SQLLEN = 0
                 let rc = SQLGetData(handle, SQLUSMALLINT(column), SQLSMALLINT(SQL_C_WCHAR), &buffer, SQLLEN(buffer.count * 2), &indicator)
@@ -173,25 +176,29 @@ final class ODBCStatement {
                     collected += buffer[0..<capacity]
                     continue
                 }
-                collected += buffer[0..<min(capacity, Int(indicator) / 2)]
+                let count = min(capacity, Int(indicator) / 2)
+                // The common case, a value that fits at once, decodes straight from the buffer.
+                if collected.isEmpty { return String(decoding: buffer[0..<count], as: UTF16.self) }
+                collected += buffer[0..<count]
                 break
             }
             return String(decoding: collected, as: UTF16.self)
         } else {
             var collected: [UInt8] = []
-            var buffer = [SQLCHAR](repeating: 0, count: 4096)
             while true {
                 var indicator: SQLLEN = 0
-                let rc = SQLGetData(handle, SQLUSMALLINT(column), SQLSMALLINT(SQL_C_CHAR), &buffer, SQLLEN(buffer.count), &indicator)
+                let rc = SQLGetData(handle, SQLUSMALLINT(column), SQLSMALLINT(SQL_C_CHAR), &narrow, SQLLEN(narrow.count), &indicator)
                 if rc == SQLRETURN(SQL_NO_DATA) { break }
                 try check(rc, "read column \(column)")
                 if indicator == SQLLEN(SQL_NULL_DATA) { return nil }
-                let capacity = buffer.count - 1
+                let capacity = narrow.count - 1
                 if rc == SQLRETURN(SQL_SUCCESS_WITH_INFO) && (indicator == SQLLEN(SQL_NO_TOTAL) || Int(indicator) > capacity) {
-                    collected += buffer[0..<capacity]
+                    collected += narrow[0..<capacity]
                     continue
                 }
-                collected += buffer[0..<min(capacity, Int(indicator))]
+                let count = min(capacity, Int(indicator))
+                if collected.isEmpty { return String(decoding: narrow[0..<count], as: UTF8.self) }
+                collected += narrow[0..<count]
                 break
             }
             return String(decoding: collected, as: UTF8.self)

@@ -57,14 +57,18 @@ public struct SeedDirectory: Sendable {
         return (files, diagnostics)
     }
 
-    /// Primary keys of the rows that sets other than `selected` seed, per
-    /// table: such rows are never reported as extra nor pruned.
-    public func keysOwned(byOtherThan selected: [String], model: Database) -> [QualifiedName: Set<SeedKey>] {
-        var result: [QualifiedName: Set<SeedKey>] = [:]
+    /// Primary keys of the rows that sets other than `selected` seed in
+    /// `table`: such rows are never reported as extra nor pruned. Reads only
+    /// the file `<schema>.<table>.csv` of each other set.
+    public func keysOwned(byOtherThan selected: [String], table: QualifiedName, model: Database) -> Set<SeedKey> {
+        var result: Set<SeedKey> = []
+        let name = "\(table.schema).\(table.name).csv"
         for set in sets() where !selected.contains(set) {
-            guard let files = try? files(set: set).files else { continue }
-            for table in SeedValidator(model: model).validate(files).tables {
-                result[table.name, default: []].formUnion(table.rows.map { table.key(of: $0) })
+            let path = root + "/" + set + "/" + name
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8),
+                  case .success(let file) = SeedFile.parse(path: path, table: table, text: text) else { continue }
+            for seeded in SeedValidator(model: model).validate([file]).tables where seeded.name == table {
+                result.formUnion(seeded.rows.map { seeded.key(of: $0) })
             }
         }
         return result

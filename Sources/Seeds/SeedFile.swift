@@ -51,6 +51,8 @@ public struct SeedFile: Hashable, Sendable {
 extension String {
     /// The text without leading and trailing spaces and tabs (CSV cells keep newlines).
     var trimmingBlanks: String {
+        func blank(_ b: UInt8?) -> Bool { b == 32 || b == 9 }
+        if !blank(utf8.first) && !blank(utf8.last) { return self }
         var s = Substring(self)
         while s.first == " " || s.first == "\t" { s.removeFirst() }
         while s.last == " " || s.last == "\t" { s.removeLast() }

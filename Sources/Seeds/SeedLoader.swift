@@ -15,6 +15,9 @@ public final class SeedLoader {
     /// site's rows; without it, row-level security would hide site-scoped
     /// rows from the comparison and block their inserts.
     public var sessionContext: [String: String] = ["is_global": "1"]
+    /// The statements the last ``load(_:prune:dryRun:)`` sent to write rows:
+    /// only rows the plan inserts, updates or deletes (an up-to-date seed sends none).
+    public private(set) var sentStatements: [SeedStatement] = []
 
     public init(connection: ODBCConnection, sql: any SeedSQL, model: Database) {
         self.connection = connection
@@ -65,8 +68,11 @@ public final class SeedLoader {
         do {
             for key in keys { try connection.execute(sql.setSessionContext(key, sessionContext[key])) }
             let plan = try self.plan(seed, prune: prune)
+            sentStatements = []
             if !dryRun {
-                for statement in sql.loadStatements(plan) {
+                // Compared in the client: unchanged rows are not sent at all.
+                for statement in sql.loadStatements(plan, allRows: false) {
+                    sentStatements.append(statement)
                     let result: ODBCResult
                     do {
                         result = try connection.execute(statement.sql)

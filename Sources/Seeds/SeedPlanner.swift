@@ -9,6 +9,9 @@ public struct SeedPlanner {
     public var prune: Bool
     /// Primary keys that sets not being loaded own, per table: never extra.
     public var otherSetKeys: [QualifiedName: Set<SeedKey>]
+    /// Keys other sets own in one table, asked only for a table with
+    /// database rows the seed lacks (and not in ``otherSetKeys``).
+    public var otherSetLookup: ((QualifiedName) -> Set<SeedKey>)?
 
     public init(model: Database, prune: Bool = false, otherSetKeys: [QualifiedName: Set<SeedKey>] = [:]) {
         self.model = model
@@ -42,10 +45,13 @@ public struct SeedPlanner {
                 if let k = existing.values(row, seed.keyColumns) { byKey[k] = row }
             }
             let seedKeys = Set(seed.rows.map { seed.key(of: $0) })
-            let owned = otherSetKeys[seed.name] ?? []
+            let lacking = existing.rows.compactMap { row -> (SeedKey, [SeedValue])? in
+                guard let k = existing.values(row, seed.keyColumns), !seedKeys.contains(k) else { return nil }
+                return (k, row)
+            }
+            let owned = lacking.isEmpty ? [] : otherSetKeys[seed.name] ?? otherSetLookup?(seed.name) ?? []
             var stay: [[SeedValue]] = []
-            for row in existing.rows {
-                guard let k = existing.values(row, seed.keyColumns), !seedKeys.contains(k) else { continue }
+            for (k, row) in lacking {
                 if !owned.contains(k) { plan.extras.append(k) }
                 if !prune || owned.contains(k) { stay.append(row) }
             }

@@ -73,12 +73,13 @@ extension SeedSQL {
             }
         }
         for t in plan.tables {
-            let changing = Set(t.inserts.map { t.seed.key(of: $0) } + t.updates.map(\.key))
-            let rows = allRows ? t.seed.rows : t.seed.rows.filter { changing.contains(t.seed.key(of: $0)) }
+            // Rows are told apart by where they are written (file and line), which is cheaper than by key.
+            let changing = Set(t.inserts.map(\.place) + t.updates.map(\.row.place))
+            let rows = allRows ? t.seed.rows : t.seed.rows.filter { changing.contains($0.place) }
             guard !rows.isEmpty else { continue }
             statements += beforeUpsert(t.seed).map { SeedStatement(sql: $0, table: t.name, expectedRows: nil) }
             for chunk in chunks(rows) {
-                let expected = chunk.filter { changing.contains(t.seed.key(of: $0)) }.count
+                let expected = allRows ? chunk.filter { changing.contains($0.place) }.count : chunk.count
                 statements.append(SeedStatement(sql: upsert(t.seed, rows: chunk), table: t.name, expectedRows: expected, rows: chunk))
             }
             statements += afterUpsert(t.seed).map { SeedStatement(sql: $0, table: t.name, expectedRows: nil) }
@@ -108,5 +109,5 @@ public struct SeedStatement: Hashable, Sendable {
 
 extension String {
     /// `O'Brien` → `O''Brien`.
-    var sqlEscaped: String { replacingOccurrences(of: "'", with: "''") }
+    var sqlEscaped: String { utf8.contains(39) ? replacingOccurrences(of: "'", with: "''") : self }
 }

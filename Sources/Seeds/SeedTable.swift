@@ -61,4 +61,8 @@ public struct SeedRow: Hashable, Sendable {
         self.line = line
         self.values = values
     }
+
+    /// Where the row is written: unique among the rows of one load.
+    struct Place: Hashable { var file: String; var line: Int }
+    var place: Place { Place(file: file, line: line) }
 }

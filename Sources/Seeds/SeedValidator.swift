@@ -110,6 +110,8 @@ public struct SeedValidator {
     func rows(_ file: SeedFile, _ table: Table, _ columns: [Column?], into target: [String], _ diagnostics: inout [SeedDiagnostic]) -> [SeedRow] {
         var rows: [SeedRow] = []
         let position = Dictionary(uniqueKeysWithValues: target.enumerated().map { ($1, $0) })
+        // Each header field's place in `target`, looked up once per file rather than per cell.
+        let slots = columns.map { $0.flatMap { position[$0.name] } }
         for record in file.records {
             guard record.fields.count == columns.count else {
                 diagnostics.append(.init(file: file.path, line: record.line, column: nil,
@@ -119,9 +121,10 @@ public struct SeedValidator {
             var values = [SeedValue](repeating: .null, count: target.count)
             var valid = true
             var linesBefore = 0  // line breaks inside earlier (quoted) fields of the record
-            for (field, column) in zip(record.fields, columns) {
-                defer { linesBefore += field.text.unicodeScalars.filter { $0 == "\n" }.count }
-                guard let column else { continue }
+            for (index, (field, column)) in zip(record.fields, columns).enumerated() {
+                // Only a quoted field can hold a line break.
+                defer { if field.isQuoted { linesBefore += field.text.utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) } } }
+                guard let column, let slot = slots[index] else { continue }
                 func report(_ message: String, line: Int? = nil) {
                     diagnostics.append(.init(file: file.path, line: line ?? record.line, column: column.name, message: message))
                     valid = false
@@ -145,7 +148,7 @@ public struct SeedValidator {
                         continue
                     }
                 }
-                values[position[column.name]!] = value
+                values[slot] = value
             }
             let row = SeedRow(file: file.path, line: record.line, values: values)
             if valid { valid = checks(row, table, target, &diagnostics) }
@@ -160,6 +163,7 @@ public struct SeedValidator {
     /// characters (tab, line breaks, U+0001…U+001F) are stored by both
     /// engines as they are and stay allowed.
     static func refusedCharacter(in text: String) -> (message: String, lineOffset: Int)? {
+        guard text.utf8.contains(0) else { return nil }
         var lineOffset = 0
         var character = 1
         for scalar in text.unicodeScalars {
@@ -174,6 +178,7 @@ public struct SeedValidator {
     /// Evaluates the table's CHECK constraints that only read literal-valued
     /// columns; false is an error, unknown (NULL or not evaluable) passes.
     func checks(_ row: SeedRow, _ table: Table, _ columns: [String], _ diagnostics: inout [SeedDiagnostic]) -> Bool {
+        guard !table.checks.isEmpty else { return true }
         var values: [String: SeedValue] = [:]
         for (name, value) in zip(columns, row.values) { values[name] = value }
         for c in table.columns where values[c.name] == nil {

@@ -11,6 +11,7 @@ import OEEModel
 public enum SeedValueParser {
     public static func parse(_ raw: String, as type: SQLType, fromDatabase: Bool = false) -> Result<SeedValue, SeedValueError> {
         let text = type.family == .text ? raw : raw.trimmingBlanks
+        if let fast = SeedValueFastPath.parse(text, as: type) { return .success(fast) }
         switch type {
         case .tinyint: return integer(text, in: 0...255, type)
         case .smallint: return integer(text, in: -32_768...32_767, type)
