@@ -10,11 +10,12 @@ public final class SeedLoader {
     public let connection: ODBCConnection
     public let sql: any SeedSQL
     public let model: Database
-    /// Session values set for the load and cleared after it. The canonical
-    /// site policy lets a session with `is_global = 1` read and write every
-    /// site's rows; without it, row-level security would hide site-scoped
-    /// rows from the comparison and block their inserts.
-    public var sessionContext: [String: String] = ["is_global": "1"]
+    /// Session values set for the load and cleared after it: the maintenance
+    /// session the model's security policies declare (the canonical site
+    /// policy: `is_global` = 1), so row-level security neither hides
+    /// site-scoped rows from the comparison nor blocks their inserts. A model
+    /// without one sets nothing: the loader knows no schema.
+    public var sessionContext: [String: String]
     /// The statements the last ``load(_:prune:dryRun:)`` sent to write rows:
     /// only rows the plan inserts, updates or deletes (an up-to-date seed sends none).
     public private(set) var sentStatements: [SeedStatement] = []
@@ -23,6 +24,7 @@ public final class SeedLoader {
         self.connection = connection
         self.sql = sql
         self.model = model
+        self.sessionContext = Dictionary(model.maintenanceSession.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The current rows of the seeded tables and the keys of unseeded parents.
