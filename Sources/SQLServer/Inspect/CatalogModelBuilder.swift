@@ -398,7 +398,7 @@ struct CatalogModelBuilder {
 
     /// `([sec].[fn_site_filter]([site_id]))` → `sec.fn_site_filter`, `["site_id"]`.
     static func predicateCall(_ definition: String) -> (QualifiedName, [String])? {
-        guard let tree = try? TSQLParser.parse(definition), case .call(let name, let arguments) = tree, name.count == 2 else { return nil }
+        guard let tree = try? SQLParser.parse(definition), case .call(let name, let arguments) = tree, name.count == 2 else { return nil }
         var columns: [String] = []
         for argument in arguments {
             guard case .name(let parts) = argument, let column = parts.last else { return nil }

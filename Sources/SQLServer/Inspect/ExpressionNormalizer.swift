@@ -7,7 +7,7 @@ import OEEModel
 /// `CAST(SESSION_CONTEXT(N'site_id') AS smallint)`) both normalize to the same
 /// text (`0`, `qty >= 0`, `cast(session_context(N'site_id') as smallint)`).
 ///
-/// The text is parsed (``TSQLParser``) and printed back canonically:
+/// The text is parsed (``SQLParser``) and printed back canonically:
 ///
 /// - **Parentheses**: none are kept but those precedence needs (`((0))` → `0`,
 ///   `([a] IS NULL OR ([a]>=(0) AND [a]<=(1)))` → `a is null or a >= 0 and a <= 1`).
@@ -79,7 +79,7 @@ public enum ExpressionNormalizer {
 
     /// The parsed and canonicalized tree, or an error when the text does not parse.
     static func canonicalTree(_ text: String) throws -> TSQLExpression {
-        canonical(try TSQLParser.parse(text))
+        canonical(try SQLParser.parse(text))
     }
 
     // MARK: Canonical tree
@@ -316,7 +316,7 @@ public enum ExpressionNormalizer {
 
     /// T-SQL reserved keywords, plus the words the parser treats as syntax:
     /// such names keep their brackets so the text still parses (and runs).
-    static let reservedWords: Set<String> = TSQLParser.stopWords.union([
+    static let reservedWords: Set<String> = SQLParser.stopWords.union([
         "add", "all", "alter", "and", "any", "as", "asc", "authorization", "backup", "begin", "between", "break",
         "browse", "bulk", "by", "cascade", "case", "check", "checkpoint", "close", "clustered", "coalesce", "collate",
         "column", "commit", "compute", "constraint", "contains", "containstable", "continue", "convert", "create",

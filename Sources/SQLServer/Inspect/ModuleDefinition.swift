@@ -24,7 +24,7 @@ enum ModuleDefinition {
     }
 
     static func parse(_ definition: String) -> Predicate? {
-        guard let tokens = try? TSQLLexer.tokens(definition) else { return nil }
+        guard let tokens = try? SQLLexer.tokens(definition) else { return nil }
         let chars = Array(definition)
         // The last RETURN: the header holds RETURNS, never RETURN.
         guard let returnIndex = tokens.lastIndex(where: { $0.isWord("RETURN") }) else { return nil }
@@ -54,7 +54,7 @@ enum ModuleDefinition {
     /// neither — as stored, outer spaces trimmed: what a function of an
     /// unknown shape is reported with.
     static func body(_ definition: String) -> String {
-        guard let tokens = try? TSQLLexer.tokens(definition),
+        guard let tokens = try? SQLLexer.tokens(definition),
               let start = tokens.firstIndex(where: { $0.isWord("RETURN") || $0.isWord("BEGIN") }) else { return definition.trimmingSpaces }
         let chars = Array(definition)
         return String(chars[tokens[start].start...]).trimmingSpaces
