@@ -43,7 +43,7 @@ import Testing
     /// The simulator can disagree with the builder: pointing the key at
     /// another index (as a join by anything but unique_index_id would) changes
     /// what is read, and drift says so.
-    @Test func aKeyReadThroughTheWrongIndexIsDrift() throws {
+    @Test func aKeyReadThroughAnotherIndexGetsThatIndexsColumns() throws {
         var views = SystemViews()
         let t = views.object("app", "t", type: "U")
         views.columns[t] = [1: "id", 2: "ts"]
