@@ -100,6 +100,14 @@ WAIVERS = [
         "parses TRUNCATE TABLE without the WITH clause, so only the clause is blanked",
     ),
     Waiver(
+        "bracket-in-bracketed-identifier",
+        re.compile(r"\[(?P<mask>(?:[^\[\]\n]|\]\])*\[(?:[^\]\n]|\]\])*)\]"),
+        "a [bracketed] identifier may hold any character but ] (written ]]), [ included "
+        "(Microsoft Learn, 'Database identifiers': delimited identifiers); sqlfluff 4.x's T-SQL "
+        "lexer rejects [ inside brackets. Only the identifier's characters are blanked (it stays "
+        "a bracketed identifier), so the statement around it is still parsed",
+    ),
+    Waiver(
         "add-column-with-values",
         re.compile(r"\)\s*(?P<mask>\bWITH\s+VALUES\b)", re.I),
         "ALTER TABLE ... ADD col ... DEFAULT (...) WITH VALUES is valid T-SQL; sqlfluff 4.x rejects WITH VALUES",

@@ -39,7 +39,12 @@ public struct SQLServerDialect: SQLDialect {
             if case .setDescription(let target, let from, let to) = change {
                 let statement = try DescriptionRenderer.render(target, from: from, to: to)
                 let owner = DescriptionRenderer.owner(target)
-                if pendingDescriptions?.owner == owner {
+                if DescriptionRenderer.needsOwnBatch(statement) {
+                    // It declares a variable: alone in its batch.
+                    flushDescriptions()
+                    pendingDescriptions = (owner, [statement])
+                    flushDescriptions()
+                } else if pendingDescriptions?.owner == owner {
                     pendingDescriptions?.statements.append(statement)
                 } else {
                     flushDescriptions()

@@ -106,9 +106,9 @@ import Runner
     @Test(.enabled(if: ProcessInfo.processInfo.environment["OEEDB_TSQL_GATE"] != nil))
     func hostileModelRendersTSQLThatPassesTheGate() throws {
         let python = try #require(ProcessInfo.processInfo.environment["OEEDB_TSQL_GATE"])
-        // Not yet: the T-SQL renderer refuses a description with a line reading GO (left open, see report).
-        #expect(throws: RenderError.self) { try SQLServerDialect().render(Differ.baseline(Self.hostileModel())) }
-        let model = Self.hostileModel(description: "'); DROP TABLE x;--\n$$ dollar $$\n  GOTO next line")
+        // A description with a line reading GO renders (in a variable built
+        // with NCHAR(10)), and no line of the script reads GO but the separators.
+        let model = Self.hostileModel()
         let sql = try SQLServerDialect().scriptText(SQLServerDialect().render(Differ.baseline(model)))
         let dir = try TestMigrations.temporaryDirectory()
         try sql.write(to: dir.appendingPathComponent("hostile.sql"), atomically: true, encoding: .utf8)
@@ -123,10 +123,12 @@ import Runner
         try process.run()
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        // Open: sqlfluff's T-SQL lexer stops at the `"` inside N'q"u' and at the
-        // bracketed names; the T-SQL itself is valid (names bracketed with `]]`).
-        withKnownIssue("tsql-gate cannot lex the hostile names yet") {
-            #expect(process.terminationStatus == 0, "\(output)\n\(sql)")
-        }
+        // Lines a batch splitter takes for a separator (GO, `go 2`, `GO -- x`): only the real ones,
+        // one after the SET preamble and one after each batch.
+        let separatorLike = try Regex("^[ \\t]*[Gg][Oo]([ \\t]+[0-9]+)?[ \\t]*(--.*)?$")
+        let separators = sql.split(separator: "\n", omittingEmptySubsequences: false).filter { $0.wholeMatch(of: separatorLike) != nil }
+        #expect(separators.allSatisfy { $0 == "GO" }, "\(separators)")
+        #expect(try separators.count == SQLServerDialect().render(Differ.baseline(model)).batches.count + 1, "\(sql)")
+        #expect(process.terminationStatus == 0, "\(output)\n\(sql)")
     }
 }

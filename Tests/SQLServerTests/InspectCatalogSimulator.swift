@@ -14,6 +14,12 @@ import OEEDiff
 /// verbatim (the dialect's CREATE FUNCTION text). Boundary values come back
 /// as style-126 text with a 7-digit fraction, schemes with one destination per
 /// partition, nvarchar lengths in bytes, an empty `dbo` schema is always there.
+///
+/// Key constraints, identity columns, partition parameter types and
+/// descriptions go through ``SystemViews``: the simulator fills the system
+/// views' rows by their documented meanings (ids, `unique_index_id`,
+/// `class`/`major_id`/`minor_id`, sys.types) and derives the query rows from
+/// those, not from what the builder expects.
 enum SimulatedCatalog {
     static func rows(for model: Database) throws -> CatalogRows {
         var rows: CatalogRows = [:]
@@ -24,15 +30,25 @@ enum SimulatedCatalog {
             rows[q.rawValue, default: []].append(columns.map { values[$0] ?? nil })
         }
         func bit(_ b: Bool) -> String { b ? "1" : "0" }
+        var views = SystemViews()
+        var descriptions: [(DescriptionTarget, String)] = []
 
         let schemaNames = (model.schemas.map(\.name) + (model.schema(named: "dbo") == nil ? ["dbo"] : [])).sorted()
-        for s in schemaNames { add(.schemas, ["schema_name": s]) }
-        if let d = model.description { add(.descriptions, ["target_kind": "DATABASE", "description": d]) }
+        for s in schemaNames { add(.schemas, ["schema_name": s]); _ = views.schema(s) }
+        if let d = model.description { views.databaseDescription(d) }
 
         for schema in model.schemas {
-            if let d = schema.description { add(.descriptions, ["target_kind": "SCHEMA", "schema_name": schema.name, "description": d]) }
+            if let d = schema.description { descriptions.append((.schema(schema.name), d)) }
             for table in schema.tables {
                 let q = QualifiedName(schema.name, table.name)
+                let tableId = views.object(q.schema, q.name, type: "U")
+                // index_id: 1 for the clustered index (or clustered key), then 2, 3, … in creation order.
+                var nextIndexId = 2
+                func indexId(clustered: Bool) -> Int {
+                    if clustered { return 1 }
+                    defer { nextIndexId += 1 }
+                    return nextIndexId
+                }
                 func base(_ extra: [String: String?]) -> [String: String?] {
                     extra.merging(["schema_name": q.schema, "table_name": q.name]) { a, _ in a }
                 }
@@ -57,47 +73,54 @@ enum SimulatedCatalog {
                     "partition_column": table.partitioning?.partitionColumn,
                     "data_compression": compression.rawValue,
                 ]))
-                if let d = table.description { add(.descriptions, ["target_kind": "TABLE", "schema_name": q.schema, "object_name": q.name, "description": d]) }
+                if let d = table.description { descriptions.append((.table(q), d)) }
 
                 for (i, c) in table.columns.enumerated() {
                     let t = catalogType(c.type)
+                    views.columns[tableId, default: [:]][i + 1] = c.name
+                    if let identity = c.identity {
+                        views.identityColumns.append(.init(objectId: tableId, columnId: i + 1, seed: identity.seed, increment: identity.increment))
+                    }
+                    let identity = views.identity(tableId, i + 1)
                     var nullable = c.isNullable
                     if let computed = c.computed { nullable = computed.isPersisted ? c.isNullable : true }
                     add(.columns, base([
                         "column_name": c.name, "column_id": String(i + 1), "type_name": t.name,
                         "max_length": String(t.maxLength), "precision": String(t.precision), "scale": String(t.scale),
                         "is_nullable": bit(nullable),
-                        "identity_seed": c.identity.map { String($0.seed) },
-                        "identity_increment": c.identity.map { String($0.increment) },
+                        "identity_seed": identity?.seed,
+                        "identity_increment": identity?.increment,
                         "computed_definition": try c.computed.map { "(" + (try stored($0.expression, .computed)) + ")" },
                         "is_persisted": c.computed.map { bit($0.isPersisted) },
                     ]))
                     if let d = c.defaultConstraint {
+                        _ = views.object(q.schema, d.name, type: "D", parent: tableId)
                         add(.defaultConstraints, base([
                             "column_name": c.name, "column_id": String(i + 1), "constraint_name": d.name,
                             "definition": "(" + (try stored(d.expression, .defaultValue)) + ")",
                             "is_system_named": bit(d.name.hasPrefix("DF__")),
                         ]))
                     }
-                    if let d = c.description {
-                        add(.descriptions, ["target_kind": "COLUMN", "schema_name": q.schema, "object_name": q.name, "child_name": c.name, "description": d])
-                    }
+                    if let d = c.description { descriptions.append((.column(q, c.name), d)) }
                 }
 
                 var keys: [(String, String, String, [IndexKey], String?)] = []
                 if let pk = table.primaryKey { keys.append((pk.name, "PK", pk.isClustered ? "CLUSTERED" : "NONCLUSTERED", pk.columns, pk.description)) }
                 for u in table.uniqueConstraints { keys.append((u.name, "UQ", "NONCLUSTERED", u.columns, u.description)) }
-                for (name, type, indexType, columns, description) in keys.sorted(by: { $0.0 < $1.0 }) {
+                // Each key: an object of its own, enforced by a unique index of the table (unique_index_id).
+                for (name, type, indexType, columns, description) in keys {
+                    let keyId = views.object(q.schema, name, type: type, parent: tableId)
+                    let index = indexId(clustered: indexType == "CLUSTERED")
+                    views.indexes.append(.init(objectId: tableId, indexId: index, name: name, typeDesc: indexType, isPrimaryKey: type == "PK", isUniqueConstraint: type == "UQ"))
                     for (i, k) in columns.enumerated() {
-                        add(.keyConstraints, base([
-                            "constraint_name": name, "constraint_type": type, "index_type": indexType,
-                            "key_ordinal": String(i + 1), "column_name": k.column, "is_descending_key": bit(k.isDescending),
-                            "is_system_named": "0",
-                        ]))
+                        let columnId = table.columns.firstIndex { $0.name == k.column }! + 1
+                        views.indexColumns.append(.init(objectId: tableId, indexId: index, columnId: columnId, keyOrdinal: i + 1, isDescending: k.isDescending))
                     }
-                    if let description { add(.descriptions, ["target_kind": "CONSTRAINT", "schema_name": q.schema, "object_name": q.name, "child_name": name, "description": description]) }
+                    views.keyConstraints.append(.init(objectId: keyId, uniqueIndexId: index))
+                    if let description { descriptions.append((.constraint(q, name), description)) }
                 }
                 for fk in table.foreignKeys.sorted(by: { $0.name < $1.name }) {
+                    _ = views.object(q.schema, fk.name, type: "F", parent: tableId)
                     for (i, (c, r)) in zip(fk.columns, fk.referencedColumns).enumerated() {
                         add(.foreignKeys, base([
                             "constraint_name": fk.name, "constraint_column_id": String(i + 1), "column_name": c,
@@ -107,22 +130,28 @@ enum SimulatedCatalog {
                             "update_action": fk.onUpdate.rawValue.replacingOccurrences(of: " ", with: "_"),
                         ]))
                     }
-                    if let d = fk.description { add(.descriptions, ["target_kind": "CONSTRAINT", "schema_name": q.schema, "object_name": q.name, "child_name": fk.name, "description": d]) }
+                    if let d = fk.description { descriptions.append((.constraint(q, fk.name), d)) }
                 }
                 for ck in table.checks.sorted(by: { $0.name < $1.name }) {
+                    _ = views.object(q.schema, ck.name, type: "C", parent: tableId)
                     add(.checkConstraints, base([
                         "constraint_name": ck.name, "definition": "(" + (try stored(ck.expression, .check)) + ")", "is_system_named": "0",
                     ]))
-                    if let d = ck.description { add(.descriptions, ["target_kind": "CONSTRAINT", "schema_name": q.schema, "object_name": q.name, "child_name": ck.name, "description": d]) }
+                    if let d = ck.description { descriptions.append((.constraint(q, ck.name), d)) }
+                }
+                for index in table.indexes {
+                    views.indexes.append(.init(objectId: tableId, indexId: indexId(clustered: index.kind.isClustered), name: index.name,
+                                               typeDesc: index.kind.rawValue.uppercased(), isPrimaryKey: false, isUniqueConstraint: false))
                 }
                 for index in table.indexes.sorted(by: { $0.name < $1.name }) {
                     try addIndex(index, of: table, q, add: { add(.indexes, base($0)) })
-                    if let d = index.description { add(.descriptions, ["target_kind": "INDEX", "schema_name": q.schema, "object_name": q.name, "child_name": index.name, "description": d]) }
+                    if let d = index.description { descriptions.append((.index(q, index.name), d)) }
                 }
             }
 
             for f in schema.functions {
                 let q = QualifiedName(schema.name, f.name)
+                _ = views.object(q.schema, q.name, type: "IF")
                 add(.functions, [
                     "schema_name": q.schema, "function_name": q.name,
                     "definition": try SecurityRenderer.function(q, f), "is_schema_bound": bit(f.isSchemaBound),
@@ -135,9 +164,10 @@ enum SimulatedCatalog {
                         "precision": String(t.precision), "scale": String(t.scale),
                     ])
                 }
-                if let d = f.description { add(.descriptions, ["target_kind": "FUNCTION", "schema_name": q.schema, "object_name": q.name, "description": d]) }
+                if let d = f.description { descriptions.append((.function(q), d)) }
             }
             for p in schema.securityPolicies {
+                _ = views.object(schema.name, p.name, type: "SP")
                 let base: [String: String?] = [
                     "schema_name": schema.name, "policy_name": p.name, "is_enabled": bit(p.isEnabled), "is_schema_bound": bit(p.isSchemaBound),
                 ]
@@ -156,7 +186,13 @@ enum SimulatedCatalog {
         }
 
         for f in model.partitionFunctions {
-            let t = catalogType(f.inputType)
+            let functionId = views.newId()
+            views.partitionFunctions[functionId] = f.name
+            let declared = catalogType(f.inputType)
+            let systemType = SystemViews.types.first { $0.name == declared.name }!.systemTypeId
+            views.partitionParameters.append(.init(functionId: functionId, parameterId: 1, systemTypeId: systemType, userTypeId: systemType,
+                                                   maxLength: declared.maxLength, precision: declared.precision, scale: declared.scale))
+            let t = views.parameterTypeName(functionId)
             let base: [String: String?] = [
                 "function_name": f.name, "type_name": t.name, "max_length": String(t.maxLength),
                 "precision": String(t.precision), "scale": String(t.scale), "boundary_value_on_right": bit(f.range == .right),
@@ -164,16 +200,20 @@ enum SimulatedCatalog {
             for (i, value) in f.boundaryValues.enumerated() {
                 add(.partitionFunctions, base.merging(["boundary_id": String(i + 1), "boundary_value": boundaryText(value, f.inputType)]) { a, _ in a })
             }
-            if let d = f.description { add(.descriptions, ["target_kind": "PARTITION FUNCTION", "object_name": f.name, "description": d]) }
+            if let d = f.description { descriptions.append((.partitionFunction(f.name), d)) }
         }
         for s in model.partitionSchemes {
+            views.partitionSchemes[views.newId()] = s.name
             let partitions = model.partitionFunction(named: s.function)?.partitionCount ?? s.filegroups.count
             let destinations = s.filegroups.count == 1 ? Array(repeating: s.filegroups[0], count: partitions) : s.filegroups
             for (i, fg) in destinations.enumerated() {
                 add(.partitionSchemes, ["scheme_name": s.name, "function_name": s.function, "destination_id": String(i + 1), "filegroup_name": fg])
             }
-            if let d = s.description { add(.descriptions, ["target_kind": "PARTITION SCHEME", "object_name": s.name, "description": d]) }
+            if let d = s.description { descriptions.append((.partitionScheme(s.name), d)) }
         }
+        for (target, text) in descriptions { views.describe(target, text) }
+        for row in views.keyConstraintRows() { add(.keyConstraints, row) }
+        for row in views.descriptionRows() { add(.descriptions, row) }
         return rows
     }
 

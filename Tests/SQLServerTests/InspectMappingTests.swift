@@ -285,12 +285,12 @@ enum RecordedCatalog {
         #expect(cycle.column(named: "cycle_id")?.identity == Identity(seed: 1, increment: 1))
         #expect(db.table(QualifiedName("ref", "machine"))?.column(named: "machine_id")?.identity == Identity(seed: 1000, increment: 1))
         // The system name is kept as SQL Server gives it; expressions are normalized.
-        #expect(cycle.column(named: "qty")?.defaultConstraint == DefaultConstraint(name: "DF__cycle__qty__5EBF139D", expression: .raw(["sqlserver": "0"])))
+        #expect(cycle.column(named: "qty")?.defaultConstraint == DefaultConstraint(name: "DF__cycle__qty__5EBF139D", expression: ExpressionComparison.normal("sqlserver", "0")))
         #expect(cycle.column(named: "qty")?.description == "Good units")
-        #expect(site.column(named: "created_utc")?.defaultConstraint?.expression == .raw(["sqlserver": "getutcdate()"]))
-        #expect(site.column(named: "is_active")?.defaultConstraint?.expression == .raw(["sqlserver": "1"]))
-        #expect(cycle.column(named: "total_qty")?.computed == ComputedColumn(expression: .raw(["sqlserver": "qty + scrap"]), isPersisted: true))
-        #expect(cycle.checks.map(\.expression) == [.raw(["sqlserver": "end_ts is null or end_ts > start_ts"]), .raw(["sqlserver": "qty >= 0"])])
+        #expect(site.column(named: "created_utc")?.defaultConstraint?.expression == ExpressionComparison.normal("sqlserver", "getutcdate()"))
+        #expect(site.column(named: "is_active")?.defaultConstraint?.expression == ExpressionComparison.normal("sqlserver", "1"))
+        #expect(cycle.column(named: "total_qty")?.computed == ComputedColumn(expression: ExpressionComparison.normal("sqlserver", "qty + scrap"), isPersisted: true))
+        #expect(cycle.checks.map(\.expression) == [ExpressionComparison.normal("sqlserver", "end_ts is null or end_ts > start_ts"), ExpressionComparison.normal("sqlserver", "qty >= 0")])
     }
 
     @Test func keysAndForeignKeys() throws {
@@ -308,14 +308,14 @@ enum RecordedCatalog {
         let open = try #require(cycle.indexes.first { $0.name == "ix_cycle_open" })
         #expect(open.keys == [IndexKey("site_id"), IndexKey("machine_id", descending: true)])
         #expect(open.included == ["scrap", "qty"])
-        #expect(open.filter == .raw(["sqlserver": "end_ts is null"]))
+        #expect(open.filter == ExpressionComparison.normal("sqlserver", "end_ts is null"))
         #expect(open.compression == .page)
         #expect(open.placement == .table)
         #expect(open.description == "Open cycles ")
         let ncci = try #require(cycle.indexes.first { $0.name == "ncci_cycle_open" })
         #expect(ncci.kind == .nonclusteredColumnstore)
         #expect(ncci.keys == [IndexKey("machine_id"), IndexKey("qty")])
-        #expect(ncci.filter == .raw(["sqlserver": "end_ts is null and site_id = 1"]))
+        #expect(ncci.filter == ExpressionComparison.normal("sqlserver", "end_ts is null and site_id = 1"))
         #expect(ncci.compression == nil)
         let machine = try #require(db.table(QualifiedName("ref", "machine")))
         #expect(machine.indexes == [Index(name: "ix_machine_code", isUnique: true, keys: [IndexKey("code")], placement: .filegroup("FG1"))])
@@ -339,7 +339,7 @@ enum RecordedCatalog {
         let sec = try #require(try model().schema(named: "sec"))
         #expect(sec.functions == [InlineFunction(
             name: "fn_site_filter", parameters: [.init(name: "site_id", type: .smallint)], resultColumn: "fn_result",
-            predicate: .raw(["sqlserver": "@site_id = cast(session_context(N'site_id') as smallint)"]),
+            predicate: ExpressionComparison.normal("sqlserver", "@site_id = cast(session_context(N'site_id') as smallint)"),
             isSchemaBound: true, description: "Site filter")])
         let policy = try #require(sec.securityPolicies.first)
         #expect(policy.isEnabled && policy.isSchemaBound)

@@ -79,13 +79,13 @@ import Testing
         #expect(values.count == 92)
         #expect(values.first == .string("2026-10-01T00:00:00", unicode: false))
         let downtime = try #require(expected.table(QualifiedName("fact", "downtime")))
-        #expect(downtime.checks.first { $0.name == "ck_downtime_source" }?.expression == .raw(["sqlserver": "source in ('A', 'I', 'M')"]))
-        #expect(downtime.indexes.first { $0.name == "ix_downtime_open" }?.filter == .raw(["sqlserver": "end_ts is null"]))
+        #expect(downtime.checks.first { $0.name == "ck_downtime_source" }?.expression == ExpressionComparison.normal("sqlserver", "source in ('A', 'I', 'M')"))
+        #expect(downtime.indexes.first { $0.name == "ix_downtime_open" }?.filter == ExpressionComparison.normal("sqlserver", "end_ts is null"))
         let event = try #require(expected.table(QualifiedName("fact", "event")))
-        #expect(event.column(named: "ingest_utc")?.defaultConstraint?.expression == .raw(["sqlserver": "sysutcdatetime()"]))
-        #expect(event.checks.first?.expression == .raw(["sqlserver": "payload_json is null or isjson(payload_json) > 0"]))
+        #expect(event.column(named: "ingest_utc")?.defaultConstraint?.expression == ExpressionComparison.normal("sqlserver", "sysutcdatetime()"))
+        #expect(event.checks.first?.expression == ExpressionComparison.normal("sqlserver", "payload_json is null or isjson(payload_json) > 0"))
         let fn = try #require(expected.schema(named: "sec")?.functions.first)
-        #expect(fn.predicate == .raw(["sqlserver": "@site_id = cast(session_context(N'site_id') as smallint) or cast(session_context(N'is_global') as bit) = 1"]))
+        #expect(fn.predicate == ExpressionComparison.normal("sqlserver", "@site_id = cast(session_context(N'site_id') as smallint) or cast(session_context(N'is_global') as bit) = 1"))
     }
 
     /// Drift is still seen through the normalization: a changed check, a

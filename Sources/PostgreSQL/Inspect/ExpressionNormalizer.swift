@@ -2,7 +2,7 @@ import OEEDiff
 import OEEModel
 
 /// The comparable form of a PostgreSQL expression: the text is parsed
-/// (``PGSQLParser``) into the model's ``Expression`` tree, the rewrites
+/// (``SQLParser``) into the model's ``Expression`` tree, the rewrites
 /// PostgreSQL makes when it stores an expression are undone on the tree, and
 /// the tree is printed back as runnable SQL in one spelling. Two expressions
 /// compare equal exactly when their normal trees are equal; the printer is
@@ -40,7 +40,7 @@ enum ExpressionNormalizer {
     /// table's column types (for the implicit casts PostgreSQL adds).
     static func comparable(_ text: String, columns: [String: SQLType] = [:]) -> Expression {
         let trimmed = strippedConstraintText(text)
-        guard let tree = try? PGSQLParser.parse(trimmed) else {
+        guard let tree = try? SQLParser.parse(trimmed) else {
             return ExpressionComparison.uncomparable(dialectKey, trimmed)
         }
         return ExpressionComparison.normal(dialectKey, print(normal(tree, columns: columns)))
@@ -48,7 +48,7 @@ enum ExpressionNormalizer {
 
     /// The normal SQL text of `text`, or nil when it cannot be parsed.
     static func normalText(_ text: String, columns: [String: SQLType] = [:]) -> String? {
-        (try? PGSQLParser.parse(strippedConstraintText(text))).map { print(normal($0, columns: columns)) }
+        (try? SQLParser.parse(strippedConstraintText(text))).map { print(normal($0, columns: columns)) }
     }
 
     /// `CHECK (…)` and a trailing `NOT VALID` are constraint syntax, not expression.
@@ -110,12 +110,12 @@ enum ExpressionNormalizer {
             switch l {
             case .null: return x
             case .string(let s, _):
-                if PGSQLTypeName.isNumeric(type), !hasLength {
+                if SQLTypeName.isNumeric(type), !hasLength {
                     if let v = Int64(s) { return .literal(.int(v)) }
                     if s.isExactNumeral { return .literal(.decimal(s)) }
                     return kept
                 }
-                if PGSQLTypeName.isTimestamp(type) { return timestampLiteral(x) }
+                if SQLTypeName.isTimestamp(type) { return timestampLiteral(x) }
                 if type == "boolean" {
                     switch s.lowercased() {
                     case "true", "t": return .literal(.bool(true))
@@ -125,7 +125,7 @@ enum ExpressionNormalizer {
                 }
                 return hasLength && !type.hasPrefix("time") ? kept : x
             case .int, .decimal:
-                return PGSQLTypeName.isNumeric(type) && !hasLength ? x : kept
+                return SQLTypeName.isNumeric(type) && !hasLength ? x : kept
             case .bool:
                 return type == "boolean" ? x : kept
             }
@@ -135,7 +135,7 @@ enum ExpressionNormalizer {
             guard let columnType = columns[c] else { return kept }
             let own = PostgreSQLDialect.catalogTypeName(columnType)
             if own == type { return x }
-            if PGSQLTypeName.isPlainText(type), own == "text" || own.hasPrefix("character varying") { return x }
+            if SQLTypeName.isPlainText(type), own == "text" || own.hasPrefix("character varying") { return x }
             return kept
         default:
             return kept

@@ -26,7 +26,7 @@ enum LossCatalogSQL {
     static let modelTypes = #"^(smallint|integer|bigint|boolean|numeric\([0-9]+,[0-9]+\)|double precision|real|date|timestamp(\([0-9]\))? with(out)? time zone|time(\([0-9]\))? without time zone|character varying\([0-9]+\)|text|character\([0-9]+\)|bytea|uuid)$"#
 
     static func queries(excluding: [String]) -> [CatalogQuery] {
-        let ns = PostgreSQLCatalogSQL.schemaFilter("n.nspname", excluding: excluding)
+        let ns = CatalogSQL.schemaFilter("n.nspname", excluding: excluding)
         let notExtension = "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend AS x WHERE x.objid = %@ AND x.deptype = 'e')"
         func ext(_ oid: String) -> String { notExtension.replacingOccurrences(of: "%@", with: oid) }
         let sql: [String: String] = [

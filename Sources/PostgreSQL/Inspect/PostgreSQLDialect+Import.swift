@@ -132,7 +132,7 @@ extension PostgreSQLDialect {
         let plain = Expression.raw([ExpressionNormalizer.dialectKey: stripped])
         let parameters: [String: SQLType]
         if case .function(_, let p) = context { parameters = p } else { parameters = [:] }
-        if let tree = try? PGSQLParser.parse(stripped) {
+        if let tree = try? SQLParser.parse(stripped) {
             let functionName: String?
             if case .function(let n, _) = context { functionName = n } else { functionName = nil }
             let normal = ExpressionNormalizer.normal(tree, columns: columns)

@@ -5,11 +5,11 @@ import OEEModel
 /// both sides are reduced to before drift is computed.
 extension PostgreSQLDialect: InspectorDialect {
     public func catalogQueries(excluding schemas: [String], tables: [QualifiedName]?) -> [CatalogQuery] {
-        PostgreSQLCatalogSQL.queries(excluding: schemas, tables: tables).map { CatalogQuery($0.0, $0.1) }
+        CatalogSQL.queries(excluding: schemas, tables: tables).map { CatalogQuery($0.0, $0.1) }
     }
 
     public func model(from rows: CatalogRows, databaseName: String) throws -> Database {
-        try PostgreSQLCatalogModel(rows: rows, databaseName: databaseName).build()
+        try CatalogModelBuilder(rows: rows, databaseName: databaseName).build()
     }
 
     /// The model as PostgreSQL stores what this dialect renders: see the

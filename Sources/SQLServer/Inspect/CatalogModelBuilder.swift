@@ -10,8 +10,9 @@ import OEEModel
 ///   from bytes (`nvarchar` `max_length` 128 → `nvarchar(64)`, -1 → `max`),
 ///   `float` of precision 24 or less → `real`;
 /// - every expression (default, check, computed column, index filter,
-///   function predicate) as `.raw(["sqlserver": text])` in
-///   ``ExpressionNormalizer`` form;
+///   function predicate) in ``ExpressionNormalizer/comparable(_:)`` form:
+///   the normal text, or the stored text verbatim when the grammar cannot
+///   read it (drift then says "cannot compare", with both texts);
 /// - names kept exactly as SQL Server gives them, system names included
 ///   (`DF__cycle__qty__5EBF139D`): the canonical schema names every
 ///   constraint, so a system-named one where a named one is expected is drift;
@@ -335,8 +336,8 @@ struct CatalogModelBuilder {
     // MARK: Functions and policies
 
     /// An inline function: the predicate from `RETURN SELECT 1 AS [c] WHERE …`
-    /// (``ModuleDefinition``); a body of another shape is kept whole, normalized
-    /// token by token, as the raw predicate, so it shows as a changed function.
+    /// (``ModuleDefinition``); a body of another shape is kept verbatim as an
+    /// uncomparable predicate, so the function shows as "cannot compare".
     private mutating func addFunction(_ row: CatalogRow, parameters: [[CatalogRow]]) throws {
         let q = QualifiedName(try row.text("schema_name"), try row.text("function_name"))
         guard let definition = row.optional("definition") else {
@@ -346,9 +347,9 @@ struct CatalogModelBuilder {
         var function = InlineFunction(name: q.name, parameters: [], predicate: .raw([:]), isSchemaBound: try row.bool("is_schema_bound"))
         if let parsed = ModuleDefinition.parse(definition) {
             function.resultColumn = parsed.resultColumn
-            function.predicate = .raw(["sqlserver": parsed.predicate])
+            function.predicate = ExpressionComparison.normal(ExpressionNormalizer.dialectKey, parsed.predicate)
         } else {
-            function.predicate = .raw(["sqlserver": ModuleDefinition.normalizedBody(definition)])
+            function.predicate = ExpressionComparison.uncomparable(ExpressionNormalizer.dialectKey, ModuleDefinition.body(definition))
         }
         let own = try parameters.first { try $0[0].text("schema_name") == q.schema && $0[0].text("function_name") == q.name } ?? []
         for p in try own.sorted(by: { try $0.int("parameter_id") < $1.int("parameter_id") }) {
@@ -397,7 +398,7 @@ struct CatalogModelBuilder {
 
     /// `([sec].[fn_site_filter]([site_id]))` → `sec.fn_site_filter`, `["site_id"]`.
     static func predicateCall(_ definition: String) -> (QualifiedName, [String])? {
-        guard let tree = try? TSQLParser.parse(definition), case .call(let name, let arguments) = tree, name.count == 2 else { return nil }
+        guard let tree = try? SQLParser.parse(definition), case .call(let name, let arguments) = tree, name.count == 2 else { return nil }
         var columns: [String] = []
         for argument in arguments {
             guard case .name(let parts) = argument, let column = parts.last else { return nil }

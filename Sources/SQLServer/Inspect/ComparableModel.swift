@@ -5,11 +5,13 @@ import OEEModel
 /// that a model and its round trip through a server compare equal and a drift
 /// report holds only real differences.
 ///
-/// - Every expression becomes `.raw(["sqlserver": text])`: the dialect's own
+/// - Every expression becomes its comparable `.raw` form: the dialect's own
 ///   rendering for its context (default, check, computed column, index filter,
-///   function predicate), in ``ExpressionNormalizer`` form.
+///   function predicate), through ``ExpressionNormalizer/comparable(_:)``
+///   (normal text, or verbatim text reported as "cannot compare").
 /// - Descriptions are trimmed (empty means none); SQL Server keeps none that
-///   oeedb does not write: the database's and security policies' are dropped.
+///   oeedb does not write: the database's and security policies' are dropped,
+///   and so is a policy's maintenance session (the tool's, not stored).
 /// - Rename hints and the "allow unaligned" opt-out are cleared (not stored).
 /// - Types as SQL Server stores them (`float(24)` → `real`).
 /// - A non-persisted computed column's nullability is SQL Server's to infer
@@ -45,7 +47,8 @@ enum ComparableModel {
     }
 
     private static func raw(_ e: Expression, _ context: ExpressionRenderer.Context, _ path: String) throws -> Expression {
-        .raw(["sqlserver": try ExpressionNormalizer.normalize(e, context: context, path: path)])
+        if ExpressionComparison.isComparable(e) { return e }
+        return try ExpressionNormalizer.comparable(e, context: context, path: path)
     }
 
     private static func schema(_ s: Schema) throws -> Schema {

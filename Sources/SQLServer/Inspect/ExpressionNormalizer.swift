@@ -7,7 +7,7 @@ import OEEModel
 /// `CAST(SESSION_CONTEXT(N'site_id') AS smallint)`) both normalize to the same
 /// text (`0`, `qty >= 0`, `cast(session_context(N'site_id') as smallint)`).
 ///
-/// The text is parsed (``TSQLParser``) and printed back canonically:
+/// The text is parsed (``SQLParser``) and printed back canonically:
 ///
 /// - **Parentheses**: none are kept but those precedence needs (`((0))` → `0`,
 ///   `([a] IS NULL OR ([a]>=(0) AND [a]<=(1)))` → `a is null or a >= 0 and a <= 1`).
@@ -41,30 +41,45 @@ import OEEModel
 ///   `x is not null`, `NOT NOT p` → `p`); nested ANDs and ORs are flattened.
 ///   AND/OR operands are otherwise kept in their order.
 ///
-/// Text the parser does not understand (subqueries, window functions, …) falls
-/// back to a token-level form: same token rules (case, brackets, spacing,
-/// string literals), redundant outer parentheses removed, nothing reordered.
-/// Both forms are idempotent: normalizing a normalized text returns it unchanged.
+/// Nothing else is touched: operand order of comparisons and arithmetic,
+/// AND/OR operand order, literal case and literal types (`1`, `1.0`, `'1'`,
+/// `N'1'`) stay, so each of those changes is drift.
+///
+/// Text the parser refuses (subqueries, EXISTS, window functions, anything
+/// the grammar does not know) is never reduced to a lossy form: it comes back
+/// as ``ExpressionComparison/uncomparable(_:_:)``, which equals only the very
+/// same text and is reported as "cannot compare" with both texts.
+/// The normal text is a fixpoint: normalizing it returns it unchanged.
 public enum ExpressionNormalizer {
-    /// The canonical text of a T-SQL expression.
-    public static func normalize(_ text: String) -> String {
-        if let tree = try? canonicalTree(text) { return written(tree) }
-        return tokenLevel(text)
+    static let dialectKey = "sqlserver"
+
+    /// The comparable expression for a T-SQL text: the normal text when it
+    /// parses, the text itself (trimmed) marked verbatim when it does not.
+    public static func comparable(_ text: String) -> Expression {
+        guard let normal = normalText(text) else {
+            return ExpressionComparison.uncomparable(dialectKey, text.trimmingSpaces)
+        }
+        return ExpressionComparison.normal(dialectKey, normal)
     }
 
-    /// The expression as a `.raw` entry for SQL Server, in canonical text.
+    /// The canonical text of a T-SQL expression, or nil when it does not parse.
+    public static func normalText(_ text: String) -> String? {
+        (try? canonicalTree(text)).map(written)
+    }
+
+    /// The expression as SQL Server's comparable `.raw` entry (see ``comparable(_:)``).
     public static func raw(_ text: String) -> Expression {
-        .raw(["sqlserver": normalize(text)])
+        comparable(text)
     }
 
-    /// A model expression rendered by the dialect for `context`, then normalized.
-    static func normalize(_ expression: Expression, context: ExpressionRenderer.Context, path: String) throws -> String {
-        normalize(try ExpressionRenderer(context: context, path: path).render(expression))
+    /// A model expression rendered by the dialect for `context`, in comparable form.
+    static func comparable(_ expression: Expression, context: ExpressionRenderer.Context, path: String) throws -> Expression {
+        comparable(try ExpressionRenderer(context: context, path: path).render(expression))
     }
 
     /// The parsed and canonicalized tree, or an error when the text does not parse.
     static func canonicalTree(_ text: String) throws -> TSQLExpression {
-        canonical(try TSQLParser.parse(text))
+        canonical(try SQLParser.parse(text))
     }
 
     // MARK: Canonical tree
@@ -272,7 +287,7 @@ public enum ExpressionNormalizer {
         case .between(let x, let low, let high, let negated):
             return written(x, atLeast: 5) + (negated ? " not between " : " between ") + written(low, atLeast: 5) + " and " + written(high, atLeast: 5)
         case .call(let name, let arguments):
-            let function = name.count == 1 ? name[0] : name.map(identifier).joined(separator: ".")
+            let function = name.count == 1 && TSQL.isRegularIdentifier(name[0]) ? name[0] : name.map(identifier).joined(separator: ".")
             return function + "(" + arguments.map(written).joined(separator: ", ") + ")"
         case .cast(let x, let type, let isTry):
             return (isTry ? "try_cast(" : "cast(") + written(x) + " as " + type + ")"
@@ -301,7 +316,7 @@ public enum ExpressionNormalizer {
 
     /// T-SQL reserved keywords, plus the words the parser treats as syntax:
     /// such names keep their brackets so the text still parses (and runs).
-    static let reservedWords: Set<String> = TSQLParser.stopWords.union([
+    static let reservedWords: Set<String> = SQLParser.stopWords.union([
         "add", "all", "alter", "and", "any", "as", "asc", "authorization", "backup", "begin", "between", "break",
         "browse", "bulk", "by", "cascade", "case", "check", "checkpoint", "close", "clustered", "coalesce", "collate",
         "column", "commit", "compute", "constraint", "contains", "containstable", "continue", "convert", "create",
@@ -321,60 +336,5 @@ public enum ExpressionNormalizer {
         "system_user", "table", "tablesample", "textsize", "then", "to", "top", "tran", "transaction", "trigger",
         "truncate", "try_convert", "tsequal", "union", "unique", "unpivot", "update", "updatetext", "use", "user",
         "values", "varying", "view", "waitfor", "when", "where", "while", "with", "within", "writetext",
-        // Not reserved, but lower-cased as keywords by the token-level form.
-        "partition", "rows", "range", "preceding", "following", "unbounded", "row",
     ])
-
-    // MARK: Token-level fallback
-
-    /// Reserved words that are also function names: no space before their `(`.
-    private static let callableKeywords: Set<String> = ["coalesce", "convert", "left", "right", "nullif", "try_convert"]
-
-    /// Canonical spacing and case over the tokens, for text the parser refuses.
-    static func tokenLevel(_ text: String) -> String {
-        guard var tokens = try? TSQLLexer.tokens(text) else {
-            return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        }
-        while tokens.count >= 2, tokens[0].isSymbol("("), closingParenthesis(tokens, from: 0) == tokens.count - 1 {
-            tokens = Array(tokens[1..<(tokens.count - 1)])
-        }
-        var result = ""
-        for (i, token) in tokens.enumerated() {
-            let piece: String
-            switch token.kind {
-            case .word:
-                let isCall = i + 1 < tokens.count && tokens[i + 1].isSymbol("(")
-                piece = isCall || reservedWords.contains(token.text.lowercased()) ? token.text.lowercased() : token.text
-            case .quoted: piece = identifier(token.text)
-            case .variable: piece = token.text
-            case .number: piece = token.text.lowercased()
-            case .string(let unicode): piece = (unicode ? "N" : "") + TSQL.string(token.text)
-            case .symbol: piece = token.text
-            }
-            if i > 0 {
-                let previous = tokens[i - 1]
-                let tight = token.isSymbol(",") || token.isSymbol(")") || token.isSymbol(".") || token.isSymbol(";")
-                    || previous.isSymbol("(") || previous.isSymbol(".")
-                    || (token.isSymbol("(") && (previous.kind == .quoted
-                        || (previous.kind == .word && (!reservedWords.contains(previous.text.lowercased())
-                            || callableKeywords.contains(previous.text.lowercased())))))
-                if !tight { result += " " }
-            }
-            result += piece
-        }
-        return result
-    }
-
-    /// Index of the `)` matching the `(` at `start`, if any.
-    private static func closingParenthesis(_ tokens: [TSQLToken], from start: Int) -> Int? {
-        var depth = 0
-        for i in start..<tokens.count {
-            if tokens[i].isSymbol("(") { depth += 1 }
-            if tokens[i].isSymbol(")") {
-                depth -= 1
-                if depth == 0 { return i }
-            }
-        }
-        return nil
-    }
 }

@@ -11,18 +11,20 @@
 /// `@site_id = cast(session_context(N'site_id') as smallint)` (normalized).
 ///
 /// Tolerant of case, whitespace, comments, `RETURN (SELECT …)` and a missing
-/// `;`. A body of any other shape (joins, several columns, no WHERE) is not
-/// oeedb's: ``parse(_:)`` returns nil and the caller keeps the whole normalized
-/// body as the predicate, so the function shows as changed.
+/// `;`. A body of any other shape (joins, several columns, no WHERE), or a
+/// WHERE the expression grammar cannot read, is not oeedb's: ``parse(_:)``
+/// returns nil and the caller keeps the body verbatim (``body(_:)``) as an
+/// uncomparable predicate, so the function shows as "cannot compare" with
+/// both texts — never as equal.
 enum ModuleDefinition {
     struct Predicate: Hashable, Sendable {
         var resultColumn: String
-        /// The WHERE predicate in ``ExpressionNormalizer`` form.
+        /// The WHERE predicate in ``ExpressionNormalizer`` normal form.
         var predicate: String
     }
 
     static func parse(_ definition: String) -> Predicate? {
-        guard let tokens = try? TSQLLexer.tokens(definition) else { return nil }
+        guard let tokens = try? SQLLexer.tokens(definition) else { return nil }
         let chars = Array(definition)
         // The last RETURN: the header holds RETURNS, never RETURN.
         guard let returnIndex = tokens.lastIndex(where: { $0.isWord("RETURN") }) else { return nil }
@@ -44,18 +46,17 @@ enum ModuleDefinition {
         }
         guard last >= first else { return nil }
         let text = String(chars[tokens[first].start..<tokens[last].end])
-        guard (try? TSQLParser.parse(text)) != nil else { return nil }
-        return Predicate(resultColumn: resultColumn, predicate: ExpressionNormalizer.normalize(text))
+        guard let normal = ExpressionNormalizer.normalText(text) else { return nil }
+        return Predicate(resultColumn: resultColumn, predicate: normal)
     }
 
     /// The body from its `RETURN` (or `BEGIN`) on — the whole text if it has
-    /// neither — normalized token by token: what a function of an unknown
-    /// shape is compared by.
-    static func normalizedBody(_ definition: String) -> String {
-        guard let tokens = try? TSQLLexer.tokens(definition) else { return ExpressionNormalizer.tokenLevel(definition) }
+    /// neither — as stored, outer spaces trimmed: what a function of an
+    /// unknown shape is reported with.
+    static func body(_ definition: String) -> String {
+        guard let tokens = try? SQLLexer.tokens(definition),
+              let start = tokens.firstIndex(where: { $0.isWord("RETURN") || $0.isWord("BEGIN") }) else { return definition.trimmingSpaces }
         let chars = Array(definition)
-        let start = tokens.firstIndex { $0.isWord("RETURN") || $0.isWord("BEGIN") } ?? 0
-        guard start < tokens.count else { return "" }
-        return ExpressionNormalizer.tokenLevel(String(chars[tokens[start].start...]))
+        return String(chars[tokens[start].start...]).trimmingSpaces
     }
 }

@@ -64,10 +64,10 @@ extension SQLServerDialect {
         let plain = Expression.raw(["sqlserver": text])
         var parameters: Set<String> = []
         if case .function(let p) = context { parameters = Set(p) }
-        if let tree = try? TSQLParser.parse(text), var candidate = TypedTSQL(parameters: parameters).lift(tree) {
+        if let tree = try? SQLParser.parse(text), var candidate = TypedTSQL(parameters: parameters).lift(tree) {
             if bit, case .literal(.int(let v)) = candidate, v == 0 || v == 1 { candidate = .literal(.bool(v == 1)) }
-            if let got = try? ExpressionNormalizer.normalize(candidate, context: context, path: path),
-               got == ExpressionNormalizer.normalize(text) {
+            if let got = try? ExpressionNormalizer.comparable(candidate, context: context, path: path),
+               got == ExpressionNormalizer.comparable(text) {
                 return candidate
             }
         }

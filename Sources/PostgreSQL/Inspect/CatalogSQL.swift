@@ -8,7 +8,7 @@ import OEEModel
 /// Names come back as names, never spliced into text: lists of names as JSON
 /// arrays (`json_agg`), a referenced table as schema and name apart, so a name
 /// holding `,`, `.`, `"` or `'` reads back as itself.
-enum PostgreSQLCatalogSQL {
+enum CatalogSQL {
     /// `nspname NOT IN (…)` for system and excluded schemas.
     static func schemaFilter(_ column: String, excluding: [String]) -> String {
         let names = (["information_schema", "public"] + excluding).map { "'\($0.replacingOccurrences(of: "'", with: "''"))'" }.joined(separator: ", ")

@@ -6,7 +6,7 @@ import OEEModel
 /// comparison; BETWEEN / IN / LIKE / ILIKE; other operators (`||`, `~~`, …);
 /// `+ -`; `* / %`; `^`; AT TIME ZONE; COLLATE; unary `+ -`; `[ ]`; `::`.
 ///
-/// Hand-written, like ``PGSQLLexer``: the package links no SQL grammar, and
+/// Hand-written, like ``SQLLexer``: the package links no SQL grammar, and
 /// the subset the catalog deparses (and this dialect renders) is small. It is
 /// a real grammar — parentheses only group, never vanish from meaning — and it
 /// refuses what it does not know (subqueries, window functions, `$n`, …) by
@@ -29,15 +29,15 @@ import OEEModel
 ///
 /// Function names: unquoted parts are lower-cased, quoted parts kept; a
 /// qualified name is stored as its quoted SQL (`"sec"."fn_site_filter"`).
-struct PGSQLParser {
-    typealias Token = PGSQLLexer.Token
-    typealias Failure = PGSQLLexer.Failure
+struct SQLParser {
+    typealias Token = SQLLexer.Token
+    typealias Failure = SQLLexer.Failure
 
     private var tokens: [Token]
     private var position = 0
 
     static func parse(_ text: String) throws -> Expression {
-        var p = PGSQLParser(tokens: try PGSQLLexer.tokens(text))
+        var p = SQLParser(tokens: try SQLLexer.tokens(text))
         let e = try p.expression()
         guard p.position == p.tokens.count else { throw Failure(description: "has unexpected text after the expression (\(p.tokens[p.position]))") }
         return e
@@ -45,8 +45,8 @@ struct PGSQLParser {
 
     /// The stored name parts of the function a call text calls (`"a.b".f(x)` → `["a.b", "f"]`).
     static func nameParts(ofCallIn text: String) -> [String]? {
-        guard let tokens = try? PGSQLLexer.tokens(text) else { return nil }
-        var p = PGSQLParser(tokens: tokens)
+        guard let tokens = try? SQLLexer.tokens(text) else { return nil }
+        var p = SQLParser(tokens: tokens)
         while p.accept(.punct("(")) {}
         guard let parts = try? p.nameParts(), p.peek == .punct("(") else { return nil }
         return parts
@@ -127,7 +127,7 @@ struct PGSQLParser {
 
     private mutating func comparison() throws -> Expression {
         var e = try inLikeBetween()
-        while case .op(let o)? = peek, let op = PGSQLParser.comparisonOperators[o] {
+        while case .op(let o)? = peek, let op = SQLParser.comparisonOperators[o] {
             position += 1
             if let quantified = try quantifier(op: op == .notEqual ? "<>" : o) {
                 e = .call(quantified.name, arguments: [e, quantified.array])
@@ -184,7 +184,7 @@ struct PGSQLParser {
 
     private mutating func otherOperators() throws -> Expression {
         var e = try binaryLevel(1)
-        while case .op(let o)? = peek, PGSQLParser.comparisonOperators[o] == nil, PGSQLParser.arithmetic[o] == nil {
+        while case .op(let o)? = peek, SQLParser.comparisonOperators[o] == nil, SQLParser.arithmetic[o] == nil {
             position += 1
             e = .call("operator \(o)", arguments: [e, try binaryLevel(1)])
         }
@@ -195,7 +195,7 @@ struct PGSQLParser {
     private mutating func binaryLevel(_ level: Int) throws -> Expression {
         if level > 3 { return try atTimeZone() }
         var e = try binaryLevel(level + 1)
-        while case .op(let o)? = peek, let entry = PGSQLParser.arithmetic[o], entry.level == level {
+        while case .op(let o)? = peek, let entry = SQLParser.arithmetic[o], entry.level == level {
             position += 1
             let rhs = try binaryLevel(level + 1)
             e = entry.op.map { .binary(lhs: e, op: $0, rhs: rhs) } ?? .call("operator \(o)", arguments: [e, rhs])
@@ -294,9 +294,9 @@ struct PGSQLParser {
                 throw Failure(description: "has a malformed CASE")
             }
             return .call("CASE", arguments: parts)
-        case .word(let w) where PGSQLParser.keywordValues.contains(w) && peek != .punct("("):
+        case .word(let w) where SQLParser.keywordValues.contains(w) && peek != .punct("("):
             return .call("KEYWORD \(w)", arguments: [])
-        case .word(let w) where PGSQLParser.reserved.contains(w):
+        case .word(let w) where SQLParser.reserved.contains(w):
             throw Failure(description: "uses \(w.uppercased()) where an operand was expected")
         case .word, .quoted:
             position -= 1
@@ -310,7 +310,7 @@ struct PGSQLParser {
                     try expect(.punct(")"))
                 }
                 if peek == .word("over") || peek == .word("filter") || peek == .word("within") { throw Failure(description: "calls a window or aggregate function") }
-                return .call(PGSQLParser.sqlName(parts), arguments: args)
+                return .call(SQLParser.sqlName(parts), arguments: args)
             }
             if parts.count == 1 { return .column(parts[0]) }
             return .call("NAME", arguments: parts.map { .literal(.string($0, unicode: false)) })
@@ -332,7 +332,7 @@ struct PGSQLParser {
         return parts
     }
 
-    private mutating func qualifiedName() throws -> String { PGSQLParser.sqlName(try nameParts()) }
+    private mutating func qualifiedName() throws -> String { SQLParser.sqlName(try nameParts()) }
 
     /// A name as SQL: a lower-case regular word bare, anything else quoted.
     static func sqlName(_ parts: [String]) -> String {
@@ -344,12 +344,12 @@ struct PGSQLParser {
         }.joined(separator: ".")
     }
 
-    /// A type after `::` or `AS`, in one spelling per type (see ``PGSQLTypeName``).
+    /// A type after `::` or `AS`, in one spelling per type (see ``SQLTypeName``).
     private mutating func typeName() throws -> String {
         var words: [String] = []
         while true {
             switch peek {
-            case .word(let w)? where !PGSQLParser.reserved.contains(w) || words.isEmpty:
+            case .word(let w)? where !SQLParser.reserved.contains(w) || words.isEmpty:
                 words.append(w); position += 1
                 if accept(.punct(".")) { words.append("."); continue }
             case .quoted(let q)?:
@@ -377,6 +377,6 @@ struct PGSQLParser {
         var arrays = 0
         while peek == .punct("[") && peek(1) == .punct("]") { position += 2; arrays += 1 }
         guard !words.isEmpty else { throw Failure(description: "expected a type name") }
-        return PGSQLTypeName.canonical(words) + String(repeating: "[]", count: arrays)
+        return SQLTypeName.canonical(words) + String(repeating: "[]", count: arrays)
     }
 }

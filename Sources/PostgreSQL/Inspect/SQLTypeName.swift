@@ -2,7 +2,7 @@
 /// casts inside expressions: `int4`, `int` and `integer` are one type;
 /// `varchar(5)` is `character varying(5)`; `timestamp(3)` is
 /// `timestamp(3) without time zone`. Unknown names are kept lower-cased.
-enum PGSQLTypeName {
+enum SQLTypeName {
     static let aliases: [String: String] = [
         "int": "integer", "int4": "integer", "integer": "integer",
         "int2": "smallint", "smallint": "smallint",

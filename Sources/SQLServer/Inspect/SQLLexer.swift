@@ -1,11 +1,11 @@
 /// Splits T-SQL expression text into tokens, skipping whitespace and comments.
 ///
-///     TSQLLexer.tokens("([qty]>=(0))")
+///     SQLLexer.tokens("([qty]>=(0))")
 ///     // ( [qty] >= ( 0 ) )   — `[qty]` as a quoted identifier `qty`
 ///
 /// Used by ``ExpressionNormalizer`` (expressions SQL Server stored) and by
 /// ``ModuleDefinition`` (the text of a CREATE FUNCTION).
-struct TSQLToken: Hashable, Sendable {
+struct SQLToken: Hashable, Sendable {
     enum Kind: Hashable, Sendable {
         /// A regular identifier or keyword, as written (`AND`, `qty`, `sysutcdatetime`).
         case word
@@ -37,15 +37,15 @@ struct TSQLToken: Hashable, Sendable {
     }
 }
 
-struct TSQLLexError: Error, Hashable, Sendable, CustomStringConvertible {
+struct SQLLexError: Error, Hashable, Sendable, CustomStringConvertible {
     var message: String
     var description: String { message }
 }
 
-enum TSQLLexer {
-    static func tokens(_ source: String) throws -> [TSQLToken] {
+enum SQLLexer {
+    static func tokens(_ source: String) throws -> [SQLToken] {
         let chars = Array(source)
-        var tokens: [TSQLToken] = []
+        var tokens: [SQLToken] = []
         var i = 0
         func peek(_ offset: Int = 0) -> Character? { i + offset < chars.count ? chars[i + offset] : nil }
 
@@ -63,7 +63,7 @@ enum TSQLLexer {
                     if peek() == "/" && peek(1) == "*" { depth += 1; i += 2 }
                     else if peek() == "*" && peek(1) == "/" { depth -= 1; i += 2 }
                     else if i < chars.count { i += 1 }
-                    else { throw TSQLLexError(message: "unterminated block comment") }
+                    else { throw SQLLexError(message: "unterminated block comment") }
                 } while depth > 0
                 continue
             }
@@ -71,28 +71,28 @@ enum TSQLLexer {
             if (c == "N" || c == "n") && peek(1) == "'" {
                 i += 1
                 let value = try quoted(chars, &i, close: "'")
-                tokens.append(TSQLToken(kind: .string(unicode: true), text: value, start: start, end: i))
+                tokens.append(SQLToken(kind: .string(unicode: true), text: value, start: start, end: i))
                 continue
             }
             if c == "'" {
                 let value = try quoted(chars, &i, close: "'")
-                tokens.append(TSQLToken(kind: .string(unicode: false), text: value, start: start, end: i))
+                tokens.append(SQLToken(kind: .string(unicode: false), text: value, start: start, end: i))
                 continue
             }
             if c == "[" {
                 let value = try quoted(chars, &i, close: "]")
-                tokens.append(TSQLToken(kind: .quoted, text: value, start: start, end: i))
+                tokens.append(SQLToken(kind: .quoted, text: value, start: start, end: i))
                 continue
             }
             if c == "\"" {
                 let value = try quoted(chars, &i, close: "\"")
-                tokens.append(TSQLToken(kind: .quoted, text: value, start: start, end: i))
+                tokens.append(SQLToken(kind: .quoted, text: value, start: start, end: i))
                 continue
             }
             if c == "@" {
                 i += 1
                 while i < chars.count && isWordCharacter(chars[i]) { i += 1 }
-                tokens.append(TSQLToken(kind: .variable, text: String(chars[start..<i]), start: start, end: i))
+                tokens.append(SQLToken(kind: .variable, text: String(chars[start..<i]), start: start, end: i))
                 continue
             }
             if c.isASCII && (c.isNumber || (c == "." && peek(1)?.isASCII == true && peek(1)?.isNumber == true)) {
@@ -111,12 +111,12 @@ enum TSQLLexer {
                         }
                     }
                 }
-                tokens.append(TSQLToken(kind: .number, text: String(chars[start..<i]), start: start, end: i))
+                tokens.append(SQLToken(kind: .number, text: String(chars[start..<i]), start: start, end: i))
                 continue
             }
             if isWordStart(c) {
                 while i < chars.count && isWordCharacter(chars[i]) { i += 1 }
-                tokens.append(TSQLToken(kind: .word, text: String(chars[start..<i]), start: start, end: i))
+                tokens.append(SQLToken(kind: .word, text: String(chars[start..<i]), start: start, end: i))
                 continue
             }
             // Operators, longest first.
@@ -124,15 +124,15 @@ enum TSQLLexer {
             let canonicalTwo: [String: String] = ["<=": "<=", ">=": ">=", "<>": "<>", "!=": "<>", "!<": ">=", "!>": "<="]
             if let op = canonicalTwo[two] {
                 i += 2
-                tokens.append(TSQLToken(kind: .symbol, text: op, start: start, end: i))
+                tokens.append(SQLToken(kind: .symbol, text: op, start: start, end: i))
                 continue
             }
             if "(),.;+-*/%&|^~=<>".contains(c) {
                 i += 1
-                tokens.append(TSQLToken(kind: .symbol, text: String(c), start: start, end: i))
+                tokens.append(SQLToken(kind: .symbol, text: String(c), start: start, end: i))
                 continue
             }
-            throw TSQLLexError(message: "unexpected character '\(c)'")
+            throw SQLLexError(message: "unexpected character '\(c)'")
         }
         return tokens
     }
@@ -155,7 +155,7 @@ enum TSQLLexer {
             value.append(chars[i])
             i += 1
         }
-        throw TSQLLexError(message: "unterminated \(close == "'" ? "string" : "quoted identifier")")
+        throw SQLLexError(message: "unterminated \(close == "'" ? "string" : "quoted identifier")")
     }
 
     static func isWordStart(_ c: Character) -> Bool {

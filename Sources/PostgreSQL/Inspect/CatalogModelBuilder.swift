@@ -2,7 +2,7 @@ import Foundation
 import OEEDiff
 import OEEModel
 
-/// Builds the model from PostgreSQL catalog rows (see ``PostgreSQLCatalogSQL``).
+/// Builds the model from PostgreSQL catalog rows (see ``CatalogSQL``).
 ///
 /// What PostgreSQL does not keep comes back in this dialect's comparable form:
 /// types as their PostgreSQL class representative (`varchar`, not `nvarchar`),
@@ -10,7 +10,7 @@ import OEEModel
 /// parses them), partitioning as one synthetic partition
 /// function and scheme per table named after it (`fact.cycle`), row-level
 /// security as the policies this dialect creates (`<policy>_filter`, …).
-struct PostgreSQLCatalogModel {
+struct CatalogModelBuilder {
     let rows: CatalogRows
     let databaseName: String
 
@@ -66,16 +66,16 @@ struct PostgreSQLCatalogModel {
             }
             if let expr = r[8] ?? nil {
                 if let generated = r[9] ?? nil, !generated.isEmpty {
-                    column.computed = ComputedColumn(expression: PostgreSQLCatalogModel.raw(expr), isPersisted: true)
+                    column.computed = ComputedColumn(expression: CatalogModelBuilder.raw(expr), isPersisted: true)
                 } else {
-                    column.defaultConstraint = DefaultConstraint(name: PostgreSQLDialect.defaultName, expression: PostgreSQLCatalogModel.raw(expr))
+                    column.defaultConstraint = DefaultConstraint(name: PostgreSQLDialect.defaultName, expression: CatalogModelBuilder.raw(expr))
                 }
             }
             edit(QualifiedName(s, t)) { $0.columns.append(column) }
         }
         for r in try rows.rows("constraints") {
             guard let s = r[0] ?? nil, let t = r[1] ?? nil, let name = r[2] ?? nil, let type = r[3] ?? nil else { continue }
-            let columns = PostgreSQLCatalogModel.names(r[4] ?? nil)
+            let columns = CatalogModelBuilder.names(r[4] ?? nil)
             let description = clean(r[10] ?? nil)
             edit(QualifiedName(s, t)) { table in
                 switch type {
@@ -85,13 +85,13 @@ struct PostgreSQLCatalogModel {
                     table.uniqueConstraints.append(UniqueConstraint(name: name, columns: columns.map { IndexKey($0) }, description: description))
                 case "f":
                     let target = QualifiedName((r[5] ?? nil) ?? "", (r[11] ?? nil) ?? "")
-                    let refColumns = PostgreSQLCatalogModel.names(r[6] ?? nil)
+                    let refColumns = CatalogModelBuilder.names(r[6] ?? nil)
                     table.foreignKeys.append(ForeignKey(
                         name: name, columns: columns, referencedTable: target, referencedColumns: refColumns,
-                        onDelete: PostgreSQLCatalogModel.action((r[7] ?? nil) ?? "a"), onUpdate: PostgreSQLCatalogModel.action((r[8] ?? nil) ?? "a"),
+                        onDelete: CatalogModelBuilder.action((r[7] ?? nil) ?? "a"), onUpdate: CatalogModelBuilder.action((r[8] ?? nil) ?? "a"),
                         description: description))
                 default:
-                    table.checks.append(CheckConstraint(name: name, expression: PostgreSQLCatalogModel.raw((r[9] ?? nil) ?? ""), description: description))
+                    table.checks.append(CheckConstraint(name: name, expression: CatalogModelBuilder.raw((r[9] ?? nil) ?? ""), description: description))
                 }
             }
         }
@@ -99,13 +99,13 @@ struct PostgreSQLCatalogModel {
             guard let s = r[0] ?? nil, let t = r[1] ?? nil, let name = r[2] ?? nil else { continue }
             let keyCount = Int((r[4] ?? nil) ?? "0") ?? 0
             var index = Index(name: name, isUnique: (r[3] ?? nil) == "1", description: clean(r[7] ?? nil))
-            for (i, part) in PostgreSQLCatalogModel.pairs(r[5] ?? nil).enumerated() {
+            for (i, part) in CatalogModelBuilder.pairs(r[5] ?? nil).enumerated() {
                 // An expression key has no column name: it reads back as "" and differs.
                 let column = part.0 ?? ""
                 let descending = (part.1 as? Bool) ?? false
                 if i < keyCount { index.keys.append(IndexKey(column, descending: descending)) } else { index.included.append(column) }
             }
-            if let predicate = r[6] ?? nil { index.filter = PostgreSQLCatalogModel.raw(predicate) }
+            if let predicate = r[6] ?? nil { index.filter = CatalogModelBuilder.raw(predicate) }
             edit(QualifiedName(s, t)) { $0.indexes.append(index) }
         }
         try addPartitions(&db)
@@ -129,7 +129,7 @@ struct PostgreSQLCatalogModel {
         for (q, table) in db.allTables {
             guard let p = table.partitioning else { continue }
             let type = table.column(named: p.partitionColumn)?.type ?? .datetime2(precision: 3)
-            let literals = (bounds[q] ?? []).map(PostgreSQLCatalogModel.boundaryLiteral).sorted { PostgreSQLCatalogModel.boundaryOrder($0, $1) }
+            let literals = (bounds[q] ?? []).map(CatalogModelBuilder.boundaryLiteral).sorted { CatalogModelBuilder.boundaryOrder($0, $1) }
             let name = PostgreSQLDialect.syntheticFunction(q)
             db.partitionFunctions.append(PartitionFunction(name: name, inputType: type, range: .right, boundaries: .values(literals)))
             db.partitionSchemes.append(PartitionScheme(name: PostgreSQLDialect.syntheticScheme(q), function: name))
@@ -155,13 +155,13 @@ struct PostgreSQLCatalogModel {
     func addFunctionsAndPolicies(_ db: inout Database, rlsEnabled: Set<QualifiedName>) throws {
         for r in try rows.rows("functions") {
             guard let s = r[0] ?? nil, let name = r[1] ?? nil, let si = db.schemas.firstIndex(where: { $0.name == s }) else { continue }
-            let parameters = PostgreSQLCatalogModel.pairs(r[2] ?? nil).map {
+            let parameters = CatalogModelBuilder.pairs(r[2] ?? nil).map {
                 InlineFunction.Parameter(name: $0.0 ?? "", type: PostgreSQLDialect.modelType(fromCatalog: ($0.1 as? String) ?? ""))
             }
             var body = ((r[3] ?? nil) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             if body.uppercased().hasPrefix("SELECT") { body = String(body.dropFirst(6)).trimmingCharacters(in: .whitespacesAndNewlines) }
             db.schemas[si].functions.append(InlineFunction(
-                name: name, parameters: parameters, predicate: PostgreSQLCatalogModel.raw(body), description: clean(r[4] ?? nil)))
+                name: name, parameters: parameters, predicate: CatalogModelBuilder.raw(body), description: clean(r[4] ?? nil)))
         }
         // Policies: `<policy>_<kind>` per table, grouped back into model policies
         // named after the prefix, in the schema of their predicate function.
@@ -177,7 +177,7 @@ struct PostgreSQLCatalogModel {
             guard let (suffix, kind) = kinds.first(where: { polname.hasSuffix($0.0) }) else { continue }
             let policyName = String(polname.dropLast(suffix.count))
             let expression = kind == .filter ? (r[3] ?? nil) : ((r[4] ?? nil) ?? (r[3] ?? nil))
-            guard let call = PostgreSQLCatalogModel.parseCall(expression ?? "") else { continue }
+            guard let call = CatalogModelBuilder.parseCall(expression ?? "") else { continue }
             let q = QualifiedName(call.function.schema, policyName)
             if policies[q] == nil {
                 policies[q] = SecurityPolicy(name: policyName, predicates: [], isEnabled: true)
@@ -195,9 +195,9 @@ struct PostgreSQLCatalogModel {
     }
 
     /// `sec.fn_site_filter(site_id)`, `"h'x""y]z".fn((a)::integer)` → function and
-    /// argument columns, read with ``PGSQLParser`` (quoted names kept whole).
+    /// argument columns, read with ``SQLParser`` (quoted names kept whole).
     static func parseCall(_ text: String) -> (function: QualifiedName, arguments: [String])? {
-        guard case .call(_, let args)? = try? PGSQLParser.parse(text), let parts = PGSQLParser.nameParts(ofCallIn: text), parts.count == 2 else { return nil }
+        guard case .call(_, let args)? = try? SQLParser.parse(text), let parts = SQLParser.nameParts(ofCallIn: text), parts.count == 2 else { return nil }
         var columns: [String] = []
         for a in args {
             var a = a

@@ -10,7 +10,7 @@
 /// unquoted identifiers fold to lower case, `""` inside a quoted identifier and
 /// `''` inside a string stand for one quote, an operator is a run of
 /// `+ - * / < > = ~ ! @ # % ^ & | \` ?`.
-struct PGSQLLexer {
+struct SQLLexer {
     enum Token: Hashable {
         /// An unquoted word, folded to lower case (keywords too).
         case word(String)
