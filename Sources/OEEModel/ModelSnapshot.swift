@@ -42,6 +42,48 @@ public struct ModelSnapshot: Hashable, Sendable, Codable {
     }
 }
 
+/// What a migration's `.json` file holds: a full model snapshot (the old
+/// form, and always version 1's) or the delta from the previous version.
+public enum SnapshotFile: Hashable, Sendable {
+    case full(Database)
+    case delta(ModelDelta)
+}
+
+extension ModelSnapshot {
+    /// Encodes a delta in the same canonical form as a snapshot.
+    public static func encode(_ delta: ModelDelta) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        var data = try encoder.encode(delta)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Decodes a migration's `.json`: a full snapshot or a delta, both strictly
+    /// (an unknown key anywhere is an error naming its path).
+    public static func decodeFile(_ data: Data) throws -> SnapshotFile {
+        struct Probe: Decodable { var format: String? }
+        let format: String?
+        do { format = try JSONDecoder().decode(Probe.self, from: data).format } catch let error as DecodingError {
+            throw SnapshotError.invalid(SnapshotError.describe(error))
+        }
+        switch format {
+        case ModelDelta.currentFormat:
+            do {
+                return .delta(try JSONDecoder().decode(StrictBox<ModelDelta>.self, from: data).value)
+            } catch let error as DecodingError {
+                throw SnapshotError.invalid(SnapshotError.describe(error))
+            } catch let error as UnknownKeyError {
+                throw SnapshotError.invalid(error.description)
+            }
+        case currentFormat, nil:
+            return .full(try decode(data))
+        case let other?:
+            throw SnapshotError.unsupportedFormat(other)
+        }
+    }
+}
+
 public enum SnapshotError: Error, Equatable, CustomStringConvertible {
     case invalid(String)
     case unsupportedFormat(String)
