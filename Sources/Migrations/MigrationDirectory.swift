@@ -213,6 +213,32 @@ public struct MigrationDirectory: Sendable {
     /// and files that differ from the integrity file (edited, added by hand,
     /// missing, or a corrupt or missing `oeedb.sum`). Empty = intact.
     public func verify() throws -> [String] {
+        // The files' own problems depend only on what `load` read: found once
+        // per loaded directory (generate verifies before it plans, and the
+        // planner again). The integrity file is compared anew every time.
+        let own = fileProblemsCache.value(fileProblems)
+        return own + (try integrityProblems())
+    }
+
+    /// A loaded directory's file problems, computed on first use.
+    final class ProblemsCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: [String]?
+        func value(_ compute: () -> [String]) -> [String] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let stored { return stored }
+            let v = compute()
+            stored = v
+            return v
+        }
+    }
+
+    private let fileProblemsCache = ProblemsCache()
+
+    /// Names, headers, snapshots (decoding, and the delta chain replaying),
+    /// duplicate versions and undo scripts: everything but `oeedb.sum`.
+    func fileProblems() -> [String] {
         var problems = loadProblems
         var snapshotsDecode = true
         for m in migrations {
@@ -224,7 +250,7 @@ public struct MigrationDirectory: Sendable {
         // once (kept for what follows), so a delta that does not fit is found
         // before anything is planned or run.
         if snapshotsDecode, let latest {
-            do { _ = try latest.snapshot() } catch let e as MigrationError { problems.append(e.message) }
+            do { _ = try latest.snapshot() } catch { problems.append((error as? MigrationError)?.message ?? "\(latest.snapshotURL.lastPathComponent): \(error)") }
         }
         var byVersion: [Int: [MigrationFileName]] = [:]
         for m in migrations { byVersion[m.file.version, default: []].append(m.file) }
@@ -245,7 +271,7 @@ public struct MigrationDirectory: Sendable {
         for (_, files) in undoVersions.sorted(by: { $0.key < $1.key }) where files.count > 1 {
             problems.append("version \(files[0].versionText) has \(files.count) undo scripts (\(files.map { $0.stem + ".sql" }.joined(separator: " and "))); keep one, then run 'oeedb hash'")
         }
-        return problems + (try integrityProblems())
+        return problems
     }
 
     /// The files on disk compared with `oeedb.sum`.

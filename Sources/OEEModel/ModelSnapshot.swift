@@ -26,6 +26,12 @@ public struct ModelSnapshot: Hashable, Sendable, Codable {
 
     /// Decodes a snapshot, rejecting unknown formats with an explanation.
     public static func decode(_ data: Data) throws -> Database {
+        // The fast reader first (SnapshotJSON.swift); what it declines is
+        // decoded the Foundation way, which also words every error.
+        if let node = try? data.withUnsafeBytes({ try FastJSON.parse($0) }),
+           let snapshot = try? ModelSnapshot(from: NodeDecoder(node)), snapshot.format == currentFormat {
+            return snapshot.database
+        }
         let snapshot: ModelSnapshot
         do {
             // Strict: an unknown key anywhere (a misspelt "filter") is an error naming its path.
@@ -62,6 +68,11 @@ extension ModelSnapshot {
     /// Decodes a migration's `.json`: a full snapshot or a delta, both strictly
     /// (an unknown key anywhere is an error naming its path).
     public static func decodeFile(_ data: Data) throws -> SnapshotFile {
+        if let node = try? data.withUnsafeBytes({ try FastJSON.parse($0) }), case .object(let pairs) = node,
+           case .string(let format)? = pairs.first(where: { $0.key == "format" })?.value {
+            if format == ModelDelta.currentFormat, let delta = try? ModelDelta(from: NodeDecoder(node)) { return .delta(delta) }
+            if format == currentFormat, let snapshot = try? ModelSnapshot(from: NodeDecoder(node)) { return .full(snapshot.database) }
+        }
         struct Probe: Decodable { var format: String? }
         let format: String?
         do { format = try JSONDecoder().decode(Probe.self, from: data).format } catch let error as DecodingError {
