@@ -169,6 +169,7 @@ public struct MigrationDirectory: Sendable {
     }
 
     private init(url: URL, migrations: [Migration]) {
+        self.fileProblemsCache = ProblemsCache()
         self.url = url
         self.migrations = migrations
     }
@@ -234,7 +235,7 @@ public struct MigrationDirectory: Sendable {
         }
     }
 
-    private let fileProblemsCache = ProblemsCache()
+    private let fileProblemsCache: ProblemsCache
 
     /// Names, headers, snapshots (decoding, and the delta chain replaying),
     /// duplicate versions and undo scripts: everything but `oeedb.sum`.
