@@ -76,7 +76,7 @@ done
 python3 - "$OEEDB" "$WORK" "$PORT" "$PW" "$N" "$ROUNDS" "$TABLES" <<'PY'
 import os, shutil, statistics, subprocess, sys, time
 oeedb, work, port, pw, n, rounds, tables = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), int(sys.argv[6]), int(sys.argv[7])
-env = dict(os.environ, PGPASSWORD=pw, OEEDB_PASSWORD=pw)
+env = dict(os.environ, PGPASSWORD=pw)  # oeedb reads OEEDB_PASSWORD_FILE (pg-sandbox)
 psql = ["psql", "-h", "127.0.0.1", "-p", port, "-U", "oeedb", "-qtA", "-v", "ON_ERROR_STOP=1"]
 counter = [0]
 
