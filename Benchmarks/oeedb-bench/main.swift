@@ -6,9 +6,11 @@ import OEEModel
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let tables = arguments.first.flatMap(Int.init) ?? 2_000
-// `oeedb-bench N --export FILE`: write the synthetic model as a JSON snapshot and stop.
+// `oeedb-bench N --export FILE [--variant V]`: write the synthetic model (V > 0:
+// with every 10th table changed) as a JSON snapshot and stop.
 if let i = arguments.firstIndex(of: "--export"), i + 1 < arguments.count {
-    try ModelSnapshot.encode(SyntheticModel.build(tables: tables)).write(to: URL(fileURLWithPath: arguments[i + 1]))
+    let variant = arguments.firstIndex(of: "--variant").flatMap { $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil } ?? 0
+    try ModelSnapshot.encode(SyntheticModel.build(tables: tables, variant: variant)).write(to: URL(fileURLWithPath: arguments[i + 1]))
     exit(0)
 }
 let runs = 5

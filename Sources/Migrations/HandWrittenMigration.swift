@@ -1,16 +1,17 @@
 import Foundation
+import OEEModel
 
 /// `oeedb new`: the next version of a directory as a hand-written migration —
-/// a header with the directives and commented examples, an empty body, and a
-/// model snapshot byte-identical to the previous version's (a hand-written
-/// migration does not change the model).
+/// a header with the directives and commented examples, an empty body, and an
+/// empty model delta (a hand-written migration does not change the model: its
+/// model is the previous version's).
 public struct HandWrittenMigration {
     public var file: MigrationFileName
     public var sql: String
     public var snapshot: Data
 
     /// Plans the migration `version` of `directory` (which must be intact and
-    /// hold at least one migration, whose snapshot is copied).
+    /// hold at least one migration, whose model it keeps).
     public static func plan(directory: MigrationDirectory, dialect: String, name: String, version: Int) throws -> HandWrittenMigration {
         let problems = try directory.verify()
         guard problems.isEmpty else {
@@ -24,10 +25,7 @@ public struct HandWrittenMigration {
         }
         let chosen = MigrationFileName.sanitize(name)
         guard !chosen.isEmpty else { throw MigrationError("migration name '\(name)' has no letters or digits; use e.g. --name backfill_shift_id") }
-        let snapshot: Data
-        do { snapshot = try Data(contentsOf: latest.snapshotURL) } catch {
-            throw MigrationError("\(latest.snapshotURL.lastPathComponent): cannot read the model snapshot of \(latest.file.stem): \(error)")
-        }
+        let snapshot = try ModelSnapshot.encode(ModelDelta(previous: latest.file.stem))
         let file = MigrationFileName(version: version, name: chosen)
         return HandWrittenMigration(file: file, sql: text(file: file, dialect: dialect, previous: latest.file), snapshot: snapshot)
     }

@@ -47,11 +47,19 @@ public struct MigrationDirectory: Sendable {
                     result.append("\(sqlName): its header says '-- oeedb:name \(header.name)' but the file name says \(file.name); rename the file or fix the header")
                 }
             }
-            do { _ = try snapshot() } catch let e as MigrationError { result.append(e.message) } catch { result.append("\(snapshotURL.lastPathComponent): \(error)") }
+            if let link {
+                result += link.store.problems(at: link.index)
+            } else {
+                do { _ = try snapshot() } catch let e as MigrationError { result.append(e.message) } catch { result.append("\(snapshotURL.lastPathComponent): \(error)") }
+            }
             return result
         }
 
+        /// The full model at this version: its `.json` file when that is a
+        /// full snapshot, else the previous version's model with its delta
+        /// applied. Decoded and replayed once per loaded directory (shared cache).
         public func snapshot() throws -> Database {
+            if let link { return try link.store.database(at: link.index) }
             let data: Data
             do { data = try snapshotData ?? Data(contentsOf: snapshotURL) } catch {
                 throw MigrationError("\(snapshotURL.lastPathComponent): model snapshot of \(file) is missing; every migration needs its snapshot (restore it from version control: git checkout -- \(snapshotURL.lastPathComponent))")
@@ -60,6 +68,19 @@ public struct MigrationDirectory: Sendable {
                 throw MigrationError("\(snapshotURL.lastPathComponent): model snapshot of \(file) does not decode: \(error)")
             }
         }
+
+        /// The objects this version changed, when its `.json` is a delta; nil
+        /// for a full snapshot (compare the models to find them).
+        public func delta() throws -> ModelDelta? {
+            guard let link else {
+                if let data = snapshotData, case .delta(let d) = try ModelSnapshot.decodeFile(data) { return d }
+                return nil
+            }
+            return try link.store.delta(at: link.index)
+        }
+
+        /// The directory's shared snapshot store and this version's place in it.
+        var link: StoreLink?
     }
 
     /// `U<NNNN>__name.sql`: takes a database from that version back to the
@@ -139,15 +160,30 @@ public struct MigrationDirectory: Sendable {
         }
         dir.migrations.sort { $0.file < $1.file }
         dir.undos.sort { $0.file < $1.file }
+        let store = SnapshotStore(entries: dir.migrations.map { .init(file: $0.file, url: $0.snapshotURL, data: $0.snapshotData) })
+        for i in dir.migrations.indices {
+            dir.migrations[i].link = StoreLink(store: store, index: i)
+            dir.migrations[i].snapshotData = nil  // the store holds the bytes
+        }
         return dir
     }
 
     private init(url: URL, migrations: [Migration]) {
+        self.fileProblemsCache = ProblemsCache()
         self.url = url
         self.migrations = migrations
     }
 
     public var latest: Migration? { migrations.last }
+
+    /// A migration's handle on the shared store. Not part of its identity:
+    /// two loads of the same files are equal migrations.
+    struct StoreLink: Hashable, Sendable {
+        let store: SnapshotStore
+        let index: Int
+        static func == (a: Self, b: Self) -> Bool { true }
+        func hash(into hasher: inout Hasher) {}
+    }
 
     /// The model as of the latest migration (an empty database named after
     /// `fallbackName` when there is none).
@@ -178,8 +214,45 @@ public struct MigrationDirectory: Sendable {
     /// and files that differ from the integrity file (edited, added by hand,
     /// missing, or a corrupt or missing `oeedb.sum`). Empty = intact.
     public func verify() throws -> [String] {
+        // The files' own problems depend only on what `load` read: found once
+        // per loaded directory (generate verifies before it plans, and the
+        // planner again). The integrity file is compared anew every time.
+        let own = fileProblemsCache.value(fileProblems)
+        return own + (try integrityProblems())
+    }
+
+    /// A loaded directory's file problems, computed on first use.
+    final class ProblemsCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: [String]?
+        func value(_ compute: () -> [String]) -> [String] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let stored { return stored }
+            let v = compute()
+            stored = v
+            return v
+        }
+    }
+
+    private let fileProblemsCache: ProblemsCache
+
+    /// Names, headers, snapshots (decoding, and the delta chain replaying),
+    /// duplicate versions and undo scripts: everything but `oeedb.sum`.
+    func fileProblems() -> [String] {
         var problems = loadProblems
-        for m in migrations { problems += m.problems() }
+        var snapshotsDecode = true
+        for m in migrations {
+            let own = m.problems()
+            problems += own
+            if own.contains(where: { $0.hasPrefix(m.snapshotURL.lastPathComponent + ":") }) { snapshotsDecode = false }
+        }
+        // Every delta decodes and names its previous version: replay the chain
+        // once (kept for what follows), so a delta that does not fit is found
+        // before anything is planned or run.
+        if snapshotsDecode, let latest {
+            do { _ = try latest.snapshot() } catch { problems.append((error as? MigrationError)?.message ?? "\(latest.snapshotURL.lastPathComponent): \(error)") }
+        }
         var byVersion: [Int: [MigrationFileName]] = [:]
         for m in migrations { byVersion[m.file.version, default: []].append(m.file) }
         for (_, files) in byVersion.sorted(by: { $0.key < $1.key }) where files.count > 1 {
@@ -199,7 +272,7 @@ public struct MigrationDirectory: Sendable {
         for (_, files) in undoVersions.sorted(by: { $0.key < $1.key }) where files.count > 1 {
             problems.append("version \(files[0].versionText) has \(files.count) undo scripts (\(files.map { $0.stem + ".sql" }.joined(separator: " and "))); keep one, then run 'oeedb hash'")
         }
-        return problems + (try integrityProblems())
+        return problems
     }
 
     /// The files on disk compared with `oeedb.sum`.

@@ -3,8 +3,9 @@ import OEEDiff
 import OEEModel
 
 /// Plans and writes the next migration of one dialect's directory:
-/// `V<NNNN>__<name>.sql`, its model snapshot `V<NNNN>__<name>.json`, and the
-/// refreshed integrity file.
+/// `V<NNNN>__<name>.sql`, its model snapshot `V<NNNN>__<name>.json` (the full
+/// model for version 1, the delta from the previous version after that), and
+/// the refreshed integrity file.
 public struct MigrationGenerator {
     public var directory: MigrationDirectory
     public var dialect: any SQLDialect
@@ -59,7 +60,17 @@ public struct MigrationGenerator {
         }
         let sql = MigrationGenerator.compose(file: file, dialect: dialect.id, header: header, plan: plan, body: dialect.scriptText(script), notes: explanations)
         let undo = try undoText(file: file, current: model, previous: previous)
-        return Pending(file: file, plan: plan, sql: sql, snapshot: try ModelSnapshot.encode(model), undoSQL: undo)
+        return Pending(file: file, plan: plan, sql: sql, snapshot: try MigrationGenerator.snapshotFile(model, previous: previous, after: directory.latest?.file), undoSQL: undo)
+    }
+
+    /// The `.json` of a new version: the delta from the previous version's
+    /// model (only the objects that changed), or the full snapshot for the
+    /// first version and whenever a delta could not reproduce `model` exactly.
+    public static func snapshotFile(_ model: Database, previous: Database, after latest: MigrationFileName?) throws -> Data {
+        if let latest, let delta = ModelDelta.between(previous, model, previous: latest.stem) {
+            return try ModelSnapshot.encode(delta)
+        }
+        return try ModelSnapshot.encode(model)
     }
 
     /// The undo script of `file`: the plan from `current` back to `previous`,

@@ -79,6 +79,22 @@ public struct MigrationHeader: Hashable, Sendable {
 
     /// The header and every problem with it (each `file:line: message`); the
     /// header is nil when a problem makes it unusable.
+    /// Whether `line` contains `oeedb:` (every directive does).
+    static func mayHoldDirective(_ line: Substring) -> Bool {
+        let needle: [UInt8] = Array("oeedb:".utf8)
+        let bytes = line.utf8
+        var i = bytes.startIndex
+        while i != bytes.endIndex {
+            if bytes[i] == needle[0] {
+                var j = bytes.index(after: i), k = 1
+                while k < needle.count, j != bytes.endIndex, bytes[j] == needle[k] { j = bytes.index(after: j); k += 1 }
+                if k == needle.count { return true }
+            }
+            i = bytes.index(after: i)
+        }
+        return false
+    }
+
     public static func scan(_ text: String, file: String) -> (MigrationHeader?, [String]) {
         var version: Int?
         var name: String?
@@ -92,7 +108,19 @@ public struct MigrationHeader: Hashable, Sendable {
         // The header is the leading block of comment and blank lines; only there
         // is a directive lookalike an error (the body may say anything).
         var inHeader = true
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Lines by byte search (not `split`, which builds every line of a
+        // large file). Past the header, only a line holding "oeedb:" can be
+        // a directive: the body's other lines are skipped untrimmed.
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var i = -1
+        var finished = false
+        while !finished {
+            i += 1
+            let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
+            let raw = text[lineStart..<lineEnd]
+            if lineEnd == utf8.endIndex { finished = true } else { lineStart = utf8.index(after: lineEnd) }
+            if !inHeader && !Self.mayHoldDirective(raw) { continue }
             let line = raw.trimmingCharacters(in: .whitespaces)
             let at = "\(file):\(i + 1)"
             if inHeader && !line.isEmpty && !line.hasPrefix("--") { inHeader = false }

@@ -26,6 +26,12 @@ public struct ModelSnapshot: Hashable, Sendable, Codable {
 
     /// Decodes a snapshot, rejecting unknown formats with an explanation.
     public static func decode(_ data: Data) throws -> Database {
+        // The fast reader first (SnapshotJSON.swift); what it declines is
+        // decoded the Foundation way, which also words every error.
+        if let node = try? data.withUnsafeBytes({ try FastJSON.parse($0) }),
+           let snapshot = try? ModelSnapshot(from: NodeDecoder(node)), snapshot.format == currentFormat {
+            return snapshot.database
+        }
         let snapshot: ModelSnapshot
         do {
             // Strict: an unknown key anywhere (a misspelt "filter") is an error naming its path.
@@ -39,6 +45,53 @@ public struct ModelSnapshot: Hashable, Sendable, Codable {
             throw SnapshotError.unsupportedFormat(snapshot.format)
         }
         return snapshot.database
+    }
+}
+
+/// What a migration's `.json` file holds: a full model snapshot (the old
+/// form, and always version 1's) or the delta from the previous version.
+public enum SnapshotFile: Hashable, Sendable {
+    case full(Database)
+    case delta(ModelDelta)
+}
+
+extension ModelSnapshot {
+    /// Encodes a delta in the same canonical form as a snapshot.
+    public static func encode(_ delta: ModelDelta) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        var data = try encoder.encode(delta)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Decodes a migration's `.json`: a full snapshot or a delta, both strictly
+    /// (an unknown key anywhere is an error naming its path).
+    public static func decodeFile(_ data: Data) throws -> SnapshotFile {
+        if let node = try? data.withUnsafeBytes({ try FastJSON.parse($0) }), case .object(let pairs) = node,
+           case .string(let format)? = pairs.first(where: { $0.key == "format" })?.value {
+            if format == ModelDelta.currentFormat, let delta = try? ModelDelta(from: NodeDecoder(node)) { return .delta(delta) }
+            if format == currentFormat, let snapshot = try? ModelSnapshot(from: NodeDecoder(node)) { return .full(snapshot.database) }
+        }
+        struct Probe: Decodable { var format: String? }
+        let format: String?
+        do { format = try JSONDecoder().decode(Probe.self, from: data).format } catch let error as DecodingError {
+            throw SnapshotError.invalid(SnapshotError.describe(error))
+        }
+        switch format {
+        case ModelDelta.currentFormat:
+            do {
+                return .delta(try JSONDecoder().decode(StrictBox<ModelDelta>.self, from: data).value)
+            } catch let error as DecodingError {
+                throw SnapshotError.invalid(SnapshotError.describe(error))
+            } catch let error as UnknownKeyError {
+                throw SnapshotError.invalid(error.description)
+            }
+        case currentFormat, nil:
+            return .full(try decode(data))
+        case let other?:
+            throw SnapshotError.unsupportedFormat(other)
+        }
     }
 }
 

@@ -20,8 +20,6 @@ public final class MigrationRunner {
     /// Called with progress lines (which migration, elapsed); the CLI prints
     /// them on a terminal only.
     public var progress: (String) -> Void = { _ in }
-    /// Decoded model snapshots by version, so each is read once per run.
-    var snapshots: [Int: Database] = [:]
     /// The login, read once per run.
     var user: String?
     /// Versions with a failed-attempt row to replace.
@@ -346,24 +344,28 @@ public final class MigrationRunner {
         var model: Database
     }
 
-    /// A migration's model snapshot, decoded once per run.
+    /// A migration's model (the directory's snapshot store decodes each file
+    /// once and replays deltas in order, so reading versions one after the
+    /// other costs one delta each).
     func snapshot(_ m: MigrationDirectory.Migration) throws -> Database {
-        if let cached = snapshots[m.file.version] { return cached }
-        do {
-            let db = try m.snapshot()
-            snapshots[m.file.version] = db
-            return db
-        } catch let e as MigrationError {
+        do { return try m.snapshot() } catch let e as MigrationError {
             throw RunnerError(e.message, migration: m.file.stem)
         }
     }
 
+    /// The tables `m` touched and the model they must match. A delta lists
+    /// them (only those are compared, whatever the model's size); a full
+    /// snapshot is compared with the previous version's model.
     func expectedFacts(for m: MigrationDirectory.Migration) throws -> ExpectedCatalog {
-        let index = directory.migrations.firstIndex(of: m)!
+        let index = directory.migrations.firstIndex { $0.file == m.file }!
         let to = try snapshot(m)
         let from = index > 0 ? try snapshot(directory.migrations[index - 1]) : Database(name: to.name)
-        // Only the previous snapshot is needed again.
-        snapshots = snapshots.filter { $0.key >= directory.migrations[max(0, index - 1)].file.version }
+        let delta: ModelDelta?
+        do { delta = try m.delta() } catch let e as MigrationError { throw RunnerError(e.message, migration: m.file.stem) }
+        if let delta {
+            // Empty (hand-written): its SQL must not have changed any table.
+            return ExpectedCatalog(tables: delta.isEmpty ? to.allTables.map(\.name) : delta.touchedTables(previous: from), model: to)
+        }
         do { return try expectedFacts(from: from, to: to) } catch { throw RunnerError("cannot compute post-checks: \(error)", migration: m.file.stem) }
     }
 

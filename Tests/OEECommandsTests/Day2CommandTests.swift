@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Testing
 @testable import OEECommands
+import Migrations
+import OEEModel
 
 /// `new`, `undo` and `repair` on the command line: input checks, and every
 /// fix command built with `FixCommand.quoted` parses.
@@ -72,8 +74,12 @@ import Testing
         for d in ["sqlserver", "postgres"] {
             let files = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(d).path)
             #expect(files.contains("V0003__backfill.sql") && files.contains("V0003__backfill.json"), "\(d): \(files)")
-            let snapshot = try Data(contentsOf: root.appendingPathComponent(d).appendingPathComponent("V0003__backfill.json"))
-            #expect(snapshot == (try Data(contentsOf: repo.appendingPathComponent(d).appendingPathComponent("V0001__baseline.json"))))
+            // An empty delta: the model stays the baseline's.
+            let directory = try MigrationDirectory.load(root.appendingPathComponent(d))
+            let backfill = try #require(directory.latest)
+            #expect(backfill.file.stem == "V0003__backfill")
+            #expect(try backfill.delta()?.isEmpty == true)
+            #expect(try backfill.snapshot() == (try ModelSnapshot.decode(Data(contentsOf: repo.appendingPathComponent(d).appendingPathComponent("V0001__baseline.json")))))
         }
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("sqlserver/V0002__pg_fix.sql").path))
         // The folders stay intact for generate: nothing pending, nothing tampered.

