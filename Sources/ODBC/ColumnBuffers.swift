@@ -91,7 +91,16 @@ final class ColumnBuffers {
             let count = Int(indicator) / 2
             if count > capacity { return .truncated }
             let base = data[column].assumingMemoryBound(to: UInt16.self) + row * widths[column]
-            return .text(String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF16.self))
+            let units = UnsafeBufferPointer(start: base, count: count)
+            // ASCII (most catalog and seed text) narrows straight to UTF-8:
+            // transcoding UTF-16 costs several times more.
+            if !units.contains(where: { $0 >= 0x80 }) {
+                return .text(String(unsafeUninitializedCapacity: count) { out in
+                    for i in 0..<count { out[i] = UInt8(truncatingIfNeeded: units[i]) }
+                    return count
+                })
+            }
+            return .text(String(decoding: units, as: UTF16.self))
         }
         let count = Int(indicator)
         if count > capacity { return .truncated }

@@ -80,8 +80,11 @@ public final class ODBCConnection {
         // psqlodbca.so and sqlite's drivers are ANSI-only: unixODBC's wide mapping drops the high byte.
         textMode = driver.contains("psqlodbca") || driver.contains("sqlite") ? .utf8 : .wide
         let extensions = ODBCConnection.getDataExtensions(dbc)
-        fetchStrategy = ODBCConnection.strategy(driver: driver, bound: extensions & SQLUINTEGER(SQL_GD_BOUND) != 0,
-                                                block: extensions & SQLUINTEGER(SQL_GD_BLOCK) != 0)
+        let chosen = ODBCConnection.strategy(driver: driver, bound: extensions & SQLUINTEGER(SQL_GD_BOUND) != 0,
+                                             block: extensions & SQLUINTEGER(SQL_GD_BLOCK) != 0)
+        // OEEDB_ODBC_FETCH=getdata reads one value per call whatever the
+        // driver (a way around a driver's block-fetch bug, and the benchmarks' baseline).
+        fetchStrategy = ProcessInfo.processInfo.environment["OEEDB_ODBC_FETCH"] == "getdata" ? .getData : chosen
     }
 
     static func getDataExtensions(_ dbc: SQLHDBC) -> SQLUINTEGER {
