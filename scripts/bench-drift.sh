@@ -1,14 +1,27 @@
 #!/usr/bin/env bash
 # Benchmark: introspect and diff a PostgreSQL database holding the synthetic
-# schema (default 2,000 tables) with `oeedb drift`, and the same for migra
-# (PyPI) diffing it against an empty database. Prints time and query counts.
-#   scripts/bench-drift.sh [tables]
+# schema (default 2,000 tables) with `oeedb drift`, against migra (PyPI,
+# diffing it against an empty database), in the same run. Rounds are
+# interleaved (oeedb, migra, oeedb, migra, …); each figure is the median of
+# the rounds with its range, and the ratio is of medians (with the per-round range).
+#   scripts/bench-drift.sh [tables] [rounds]
+# migra is installed into its own venv, .build-bench/venv (git-ignored; not
+# the shared .venv), pinned to SQLAlchemy 1.4 — migra breaks with SQLAlchemy 2.
+# OEEDB_BENCH_BIN=path times another oeedb binary instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:-2000}"
+ROUNDS="${2:-5}"
 scripts/setup.sh >/dev/null
-swift build -c release --product oeedb --product oeedb-bench 2>&1 | tail -n 1 || swift build -c release 2>&1 | tail -n 1
-OEEDB="$PWD/.build/release/oeedb"
+# One product per build: `--product a --product b` builds only the last.
+swift build -c release --product oeedb 2>&1 | tail -n 1
+swift build -c release --product oeedb-bench 2>&1 | tail -n 1
+OEEDB="${OEEDB_BENCH_BIN:-$PWD/.build/release/oeedb}"
+VENV="$PWD/.build-bench/venv"
+if [ ! -x "$VENV/bin/migra" ]; then
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install -q --disable-pip-version-check migra "sqlalchemy>=1.4,<1.5" psycopg2-binary >/dev/null
+fi
 WORK="$(mktemp -d /tmp/oeedb-bench-drift.XXXXXX)"
 chmod 755 "$WORK"
 export OEEDB_PG_DIR="$WORK/pg"
@@ -16,32 +29,41 @@ trap 'scripts/pg-sandbox.sh destroy >/dev/null 2>&1 || true; rm -rf "$WORK"' EXI
 eval "$(scripts/pg-sandbox.sh start)"
 PW="$(cat "$OEEDB_PASSWORD_FILE")"
 PORT=$(printf '%s' "$OEEDB_CONNECTION" | sed -E 's#.*:([0-9]+)/.*#\1#')
-ms() { python3 -c 'import time; print(int(time.time()*1000))'; }
 
-.build/release/oeedb-bench "$N" --export "$WORK/model.json"
+.build/release/oeedb-bench "$N" --export "$WORK/model.json" >/dev/null
 "$OEEDB" generate --model "$WORK/model.json" --migrations "$WORK/mig" --dialect postgres >/dev/null
-start=$(ms)
-OEEDB_PASSWORD="$PW" "$OEEDB" migrate --migrations "$WORK/mig" --no-post-check >/dev/null
-echo "migrated $N tables in $(( $(ms) - start )) ms"
+"$OEEDB" migrate --migrations "$WORK/mig" --no-post-check >/dev/null
+PGPASSWORD="$PW" psql -h 127.0.0.1 -p "$PORT" -U oeedb -d oee -qc "CREATE DATABASE empty" >/dev/null
 
-# Statements the server saw for one drift run (pg_stat_statements is not
-# needed: count the catalog queries oeedb reports).
-best=999999
-for run in 1 2 3; do
-    start=$(ms)
-    OEEDB_PASSWORD="$PW" "$OEEDB" drift --against model --model "$WORK/model.json" --migrations "$WORK/mig" --format json > "$WORK/drift.json" || true
-    t=$(( $(ms) - start )); [ "$t" -lt "$best" ] && best=$t
-done
-queries=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["catalogQueries"])' "$WORK/drift.json")
-drift=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["items"]))' "$WORK/drift.json")
-echo "oeedb drift ($N tables): best of 3 = $best ms, $queries catalog queries, $drift differences"
+python3 - "$OEEDB" "$WORK" "$PW" "$PORT" "$N" "$ROUNDS" "$VENV/bin/migra" <<'PY'
+import json, os, statistics, subprocess, sys, time
+oeedb, work, pw, port, n, rounds, migra = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), int(sys.argv[6]), sys.argv[7]
+drift = [oeedb, "drift", "--against", "model", "--model", f"{work}/model.json", "--migrations", f"{work}/mig", "--format", "json"]
+url = f"postgresql://oeedb:{pw}@127.0.0.1:{port}"
+peer = [migra, "--unsafe", f"{url}/empty", f"{url}/oee"]
 
-if [ ! -x .venv/bin/migra ]; then .venv/bin/pip install -q migra psycopg2-binary "psycopg[binary]" >/dev/null 2>&1 || true; fi
-if [ -x .venv/bin/migra ]; then
-    PGPASSWORD="$PW" psql -h 127.0.0.1 -p "$PORT" -U oeedb -d oee -qc "CREATE DATABASE empty" >/dev/null
-    start=$(ms)
-    .venv/bin/migra --unsafe "postgresql://oeedb:$PW@127.0.0.1:$PORT/empty" "postgresql://oeedb:$PW@127.0.0.1:$PORT/oee" > "$WORK/migra.sql" || true
-    echo "migra (empty vs $N tables): $(( $(ms) - start )) ms, $(wc -l < "$WORK/migra.sql") lines of SQL"
-else
-    echo "migra could not be installed from PyPI here; no comparison"
-fi
+def run(cmd, ok=(0,)):
+    start = time.perf_counter()
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    elapsed = time.perf_counter() - start
+    if p.returncode not in ok:
+        sys.exit(f"failed ({p.returncode}): {os.path.basename(cmd[0])} {cmd[1]}\n{p.stderr[-2000:]}")
+    return elapsed, p.stdout
+
+times = {"oeedb drift": [], "migra": []}
+for r in range(rounds):
+    t, out = run(drift); times["oeedb drift"].append(t)
+    report = json.loads(out)
+    assert not report["items"], f"oeedb drift found {len(report['items'])} differences in a database migrated to the model"
+    queries = report["catalogQueries"]
+    t, sql = run(peer, ok=(0, 2)); times["migra"].append(t)   # migra exits 2 when there are differences
+    assert "create table" in sql.lower(), "migra printed no CREATE TABLE"
+
+def fmt(xs):
+    return f"{statistics.median(xs) * 1000:7.0f} ms  (range {min(xs) * 1000:.0f}–{max(xs) * 1000:.0f})"
+print(f"drift of {n} tables on PostgreSQL, {rounds} interleaved rounds, median (range)")
+print(f"  oeedb drift   {fmt(times['oeedb drift'])}  ({queries} catalog queries, no differences)")
+print(f"  migra         {fmt(times['migra'])}")
+per = sorted(a / b for a, b in zip(times["oeedb drift"], times["migra"]))
+print(f"  oeedb / migra {statistics.median(times['oeedb drift']) / statistics.median(times['migra']):.2f}×  (per round {per[0]:.2f}–{per[-1]:.2f}×)")
+PY

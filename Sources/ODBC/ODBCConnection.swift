@@ -36,6 +36,25 @@ public final class ODBCConnection {
 
     public enum TextMode: Sendable { case wide, utf8 }
 
+    /// How result rows are read. Every strategy returns the same strings.
+    public enum FetchStrategy: Sendable, Hashable {
+        /// Columns bound as text, up to `rows` rows per `SQLFetch`
+        /// (`SQL_ATTR_ROW_ARRAY_SIZE`); long values by `SQLGetData` after
+        /// `SQLSetPos`. For drivers that report `SQL_GD_BLOCK` and are
+        /// measured with it (psqlODBC).
+        case block(rows: Int)
+        /// Columns bound as text, one row per fetch; long values by
+        /// `SQLGetData` (`SQL_GD_BOUND`): sqliteodbc, which reports no
+        /// `SQL_GD_BLOCK` (positioning inside a block reads the wrong row).
+        case boundRow
+        /// One `SQLGetData` per value: every other driver (FreeTDS and
+        /// Microsoft's are not measured with bound columns here).
+        case getData
+    }
+
+    /// Chosen from the driver at connect time; settable (tests compare strategies).
+    public var fetchStrategy: FetchStrategy
+
     /// Connects with a full connection string (`Driver=…;Server=…`) or `DSN=…`.
     /// `displayName` (masked) is what errors show.
     public init(environment: ODBCEnvironment, connectionString: String, displayName: String, loginTimeout: Int = 15) throws {
@@ -60,6 +79,27 @@ public final class ODBCConnection {
         let driver = ODBCConnection.info(dbc, SQLUSMALLINT(SQL_DRIVER_NAME)).lowercased()
         // psqlodbca.so and sqlite's drivers are ANSI-only: unixODBC's wide mapping drops the high byte.
         textMode = driver.contains("psqlodbca") || driver.contains("sqlite") ? .utf8 : .wide
+        let extensions = ODBCConnection.getDataExtensions(dbc)
+        let chosen = ODBCConnection.strategy(driver: driver, bound: extensions & SQLUINTEGER(SQL_GD_BOUND) != 0,
+                                             block: extensions & SQLUINTEGER(SQL_GD_BLOCK) != 0)
+        // OEEDB_ODBC_FETCH=getdata reads one value per call whatever the
+        // driver (a way around a driver's block-fetch bug, and the benchmarks' baseline).
+        fetchStrategy = ProcessInfo.processInfo.environment["OEEDB_ODBC_FETCH"] == "getdata" ? .getData : chosen
+    }
+
+    static func getDataExtensions(_ dbc: SQLHDBC) -> SQLUINTEGER {
+        var value: SQLUINTEGER = 0
+        let rc = SQLGetInfoW(dbc, SQLUSMALLINT(SQL_GETDATA_EXTENSIONS), &value, SQLSMALLINT(MemoryLayout<SQLUINTEGER>.size), nil)
+        return Diagnostics.succeeded(rc) ? value : 0
+    }
+
+    /// `bound`, `block`: the driver reports `SQL_GD_BOUND`, `SQL_GD_BLOCK`.
+    static func strategy(driver: String, bound: Bool, block: Bool) -> FetchStrategy {
+        switch DriverFamily.of(driver: driver) {
+        case .psqlodbc where bound && block: return .block(rows: 1024)
+        case .other where bound && driver.contains("sqlite"): return .boundRow
+        default: return .getData
+        }
     }
 
     deinit {
@@ -148,6 +188,7 @@ public final class ODBCConnection {
         // One statement handle serves every direct execution (freed with the
         // connection): allocating one per statement costs a round of driver work.
         if directStatement == nil { directStatement = try ODBCStatement(connection: self) }
+        directStatement!.fetchStrategy = fetchStrategy
         return try directStatement!.run(sql, parameters)
     }
 

@@ -1,3 +1,4 @@
+import ODBC
 import OEEModel
 
 /// PostgreSQL: `INSERT … ON CONFLICT (pk) DO UPDATE … WHERE (…) IS DISTINCT
@@ -51,6 +52,62 @@ public struct PostgreSQLSeedSQL: SeedSQL {
             lines.append("WHERE (\(updates.map { "t.\($0)" }.joined(separator: ", "))) IS DISTINCT FROM (\(updates.map { "EXCLUDED.\($0)" }.joined(separator: ", ")));")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The rows as one JSON array parameter, typed by the table itself:
+    /// `INSERT … SELECT cols FROM json_populate_recordset(NULL::table, ?::json)`
+    /// with the same `ON CONFLICT` clause as ``upsert(_:rows:)``. Each value
+    /// goes through its column type's input function with the column's
+    /// modifiers — what a quoted literal assigned to the column does — so
+    /// the rows stored are the same. Measured against array-bound parameters
+    /// (psqlODBC runs each parameter set as its own execution: 0.63–0.77 s for
+    /// 50,000 rows) and `unnest` of array parameters (0.16–0.28 s, but it
+    /// needs every column's PostgreSQL type spelled out, which this target
+    /// does not know): 0.20–0.32 s, against 0.63–0.90 s for literal VALUES.
+    public func bulkUpsert(_ seed: SeedTable, rows: [SeedRow]) -> (sql: String, parameters: [ODBCValue])? {
+        let columns = seed.columnNames.map(quote)
+        let updates = seed.updateColumns.map { quote($0.name) }
+        var lines = ["INSERT INTO \(table(seed.name)) AS t (\(columns.joined(separator: ", ")))"]
+        if !seed.identityColumns.isEmpty { lines.append("OVERRIDING SYSTEM VALUE") }
+        lines.append("SELECT \(columns.map { "r.\($0)" }.joined(separator: ", ")) FROM json_populate_recordset(NULL::\(table(seed.name)), ?::json) AS r")
+        let key = seed.keyColumns.map(quote).joined(separator: ", ")
+        if updates.isEmpty {
+            lines.append("ON CONFLICT (\(key)) DO NOTHING;")
+        } else {
+            lines.append("ON CONFLICT (\(key)) DO UPDATE SET")
+            lines += updates.enumerated().map { i, c in "    \(c) = EXCLUDED.\(c)" + (i == updates.count - 1 ? "" : ",") }
+            lines.append("WHERE (\(updates.map { "t.\($0)" }.joined(separator: ", "))) IS DISTINCT FROM (\(updates.map { "EXCLUDED.\($0)" }.joined(separator: ", ")));")
+        }
+        return (lines.joined(separator: "\n"), [.text(jsonRows(seed, rows))])
+    }
+
+    public var bulkRowsPerStatement: Int { 5_000 }
+
+    /// `[{"col": "text", …}, …]`: every value as the text of its literal
+    /// (a JSON string; JSON null for NULL), keys the column names.
+    func jsonRows(_ seed: SeedTable, _ rows: [SeedRow]) -> String {
+        let keys = seed.columnNames.map { JSONText.string($0) + ":" }
+        var out = "["
+        out.reserveCapacity(rows.count * (keys.reduce(0) { $0 + $1.utf8.count } + seed.columns.count * 12))
+        for (i, row) in rows.enumerated() {
+            out += i == 0 ? "{" : ",{"
+            for (c, value) in row.values.enumerated() where c < keys.count {
+                if c > 0 { out += "," }
+                out += keys[c]
+                switch value {
+                case .null: out += "null"
+                case .int(let v): out += String(v)
+                case .bool(let b): out += b ? "true" : "false"
+                case .decimal(let d): JSONText.append(d, to: &out)
+                case .double(let d): JSONText.append(String(d), to: &out)
+                case .text(let s), .date(let s), .time(let s), .timestamp(let s), .uuid(let s): JSONText.append(s, to: &out)
+                case .timestampOffset(let s): JSONText.append(s.replacingOccurrences(of: " +", with: "+"), to: &out)
+                case .bytes(let h): JSONText.append("\\x" + h, to: &out)
+                }
+            }
+            out += "}"
+        }
+        return out + "]"
     }
 
     public func setSessionContext(_ key: String, _ value: String?) -> String {

@@ -73,11 +73,11 @@ public final class SeedLoader {
             sentStatements = []
             if !dryRun {
                 // Compared in the client: unchanged rows are not sent at all.
-                for statement in sql.loadStatements(plan, allRows: false) {
+                for statement in sql.loadStatements(plan, allRows: false, bulk: true) {
                     sentStatements.append(statement)
                     let result: ODBCResult
                     do {
-                        result = try connection.execute(statement.sql)
+                        result = try connection.execute(statement.sql, statement.parameters)
                     } catch let e as ODBCError {
                         throw SeedLoader.refused(e, statement, plan: plan)
                     }

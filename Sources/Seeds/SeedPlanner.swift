@@ -57,16 +57,21 @@ public struct SeedPlanner {
             }
             plan.extras.sort()
             remaining[seed.name] = stay
+            // Column positions once per table, not per row (50,000 rows make it count).
+            let keyIndexes = seed.keyColumns.map { seed.index(of: $0) }
+            let compared = seed.updateColumns.map { column in
+                (name: column.name, seed: seed.index(of: column.name)!, database: existing.columns.firstIndex { $0.name == column.name })
+            }
             for row in seed.rows {
-                let key = seed.key(of: row)
+                let key = SeedKey(keyIndexes.map { $0.map { row.values[$0] } ?? .null })
                 guard let current = byKey[key] else {
                     plan.inserts.append(row)
                     continue
                 }
                 var changes: [ColumnChange] = []
-                for column in seed.updateColumns {
-                    let new = row.values[seed.index(of: column.name)!]
-                    let old = existing.values(current, [column.name])?.values.first ?? .null
+                for column in compared {
+                    let new = row.values[column.seed]
+                    let old = column.database.map { current[$0] } ?? .null
                     if old != new { changes.append(ColumnChange(column: column.name, old: old, new: new)) }
                 }
                 if changes.isEmpty { plan.unchanged += 1 } else { plan.updates.append(RowUpdate(row: row, key: key, changes: changes)) }

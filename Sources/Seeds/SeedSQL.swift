@@ -1,3 +1,4 @@
+import ODBC
 import OEEModel
 
 /// One engine's SQL for reading, upserting and deleting seed rows. Values
@@ -20,6 +21,17 @@ public protocol SeedSQL: Sendable {
     func setSessionContext(_ key: String, _ value: String?) -> String
     /// Ends a script: batch separators and all.
     func script(_ statements: [String]) -> String
+    /// The same upsert as ``upsert(_:rows:)`` with the rows as bound
+    /// parameters (the engine's bulk path), for loads over a connection;
+    /// nil where the engine has none (scripts always use ``upsert(_:rows:)``).
+    func bulkUpsert(_ seed: SeedTable, rows: [SeedRow]) -> (sql: String, parameters: [ODBCValue])?
+    /// Rows per bulk statement.
+    var bulkRowsPerStatement: Int { get }
+}
+
+extension SeedSQL {
+    public func bulkUpsert(_ seed: SeedTable, rows: [SeedRow]) -> (sql: String, parameters: [ODBCValue])? { nil }
+    public var bulkRowsPerStatement: Int { 500 }
 }
 
 extension SeedSQL {
@@ -65,7 +77,9 @@ extension SeedSQL {
         script(loadStatements(plan, allRows: allRows).map(\.sql))
     }
 
-    public func loadStatements(_ plan: SeedPlan, allRows: Bool = true) -> [SeedStatement] {
+    /// With `bulk`, upserts use the engine's bulk path where it has one
+    /// (``bulkUpsert(_:rows:)``): same rows, same checks, parameters instead of literals.
+    public func loadStatements(_ plan: SeedPlan, allRows: Bool = true, bulk: Bool = false) -> [SeedStatement] {
         var statements: [SeedStatement] = []
         for t in plan.tables.reversed() where !t.deletes.isEmpty {
             for (sql, chunk) in zip(delete(t.seed, keys: t.deletes), chunks(t.deletes)) {
@@ -78,9 +92,14 @@ extension SeedSQL {
             let rows = allRows ? t.seed.rows : t.seed.rows.filter { changing.contains($0.place) }
             guard !rows.isEmpty else { continue }
             statements += beforeUpsert(t.seed).map { SeedStatement(sql: $0, table: t.name, expectedRows: nil) }
-            for chunk in chunks(rows) {
+            let useBulk = bulk && bulkUpsert(t.seed, rows: []) != nil
+            for chunk in chunks(rows, size: useBulk ? bulkRowsPerStatement : 500) {
                 let expected = allRows ? chunk.filter { changing.contains($0.place) }.count : chunk.count
-                statements.append(SeedStatement(sql: upsert(t.seed, rows: chunk), table: t.name, expectedRows: expected, rows: chunk))
+                if useBulk, let (sql, parameters) = bulkUpsert(t.seed, rows: chunk) {
+                    statements.append(SeedStatement(sql: sql, table: t.name, expectedRows: expected, rows: chunk, parameters: parameters))
+                } else {
+                    statements.append(SeedStatement(sql: upsert(t.seed, rows: chunk), table: t.name, expectedRows: expected, rows: chunk))
+                }
             }
             statements += afterUpsert(t.seed).map { SeedStatement(sql: $0, table: t.name, expectedRows: nil) }
         }
@@ -105,6 +124,8 @@ public struct SeedStatement: Hashable, Sendable {
     public var expectedRows: Int?
     /// The seed rows the statement writes (none for deletes and set-up statements).
     public var rows: [SeedRow] = []
+    /// Bound parameters (the bulk path's rows); none for literal SQL.
+    public var parameters: [ODBCValue] = []
 }
 
 extension String {
