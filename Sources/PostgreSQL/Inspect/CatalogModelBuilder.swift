@@ -56,9 +56,12 @@ struct CatalogModelBuilder {
             guard let (si, ti) = tableIndex[q] else { return }
             body(&db.schemas[si].tables[ti])
         }
+        var typeCache: [String: SQLType] = [:]  // few distinct type texts, many columns
         for r in try rows.rows("columns") {
             guard let s = r[0] ?? nil, let t = r[1] ?? nil, let name = r[2] ?? nil, let typeText = r[3] ?? nil else { continue }
-            var column = Column(name: name, type: PostgreSQLDialect.modelType(fromCatalog: typeText), isNullable: (r[4] ?? nil) != "1",
+            let type = typeCache[typeText] ?? PostgreSQLDialect.modelType(fromCatalog: typeText)
+            typeCache[typeText] = type
+            var column = Column(name: name, type: type, isNullable: (r[4] ?? nil) != "1",
                                 description: clean(r[10] ?? nil))
             if let identity = r[5] ?? nil, !identity.isEmpty {
                 column.identity = Identity(seed: Int64(r[6] ?? "1") ?? 1, increment: Int64(r[7] ?? "1") ?? 1)
