@@ -13,7 +13,8 @@ import OEEDiff
     @Test func lineScanMarksEveryLineHoldingTheDirectivePrefixAndNoOther() {
         let text = "-- oeedb:version 0001\nSELECT 1;\n\n  -- oeedb:check post x empty: SELECT 1\r\nxoeedb:y\noeedb\n:oeedb\nend"
         let spans = LineScan.lines(in: Array(text.utf8))
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Split on the byte: "\r\n" is one Character, so String.split would not cut it.
+        let lines = Array(text.utf8).split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         #expect(spans.count == lines.count)
         for (span, line) in zip(spans, lines) {
             let bytes = Array(text.utf8)[span.start..<span.end]
