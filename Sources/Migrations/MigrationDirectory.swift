@@ -160,7 +160,7 @@ public struct MigrationDirectory: Sendable {
         }
         dir.migrations.sort { $0.file < $1.file }
         dir.undos.sort { $0.file < $1.file }
-        let store = SnapshotStore(entries: dir.migrations.map { .init(file: $0.file, url: $0.snapshotURL, data: $0.snapshotData) })
+        let store = SnapshotStore(entries: dir.migrations.map { .init(file: $0.file, url: $0.snapshotURL, data: $0.snapshotData, checksum: $0.snapshotData == nil ? nil : dir.loadedChecksums[$0.snapshotURL.lastPathComponent]) })
         for i in dir.migrations.indices {
             dir.migrations[i].link = StoreLink(store: store, index: i)
             dir.migrations[i].snapshotData = nil  // the store holds the bytes

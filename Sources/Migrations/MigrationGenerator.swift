@@ -37,7 +37,17 @@ public struct MigrationGenerator {
             throw MigrationError("\(directory.url.path) is not intact:\n" + problems.map { "  - \($0)" }.joined(separator: "\n"))
         }
         let previous = try directory.latestModel(fallbackName: model.name)
-        let plan = try Differ.plan(from: previous, to: model, options: .for(dialect: dialect.id))
+        // The undo plan and the snapshot delta need only the two models: they
+        // are worked out beside the forward plan, and their errors reported
+        // after its own, as when they ran one after the other.
+        let latestFile = directory.latest?.file
+        let (forward, reverse) = Parallel.both({
+            try Differ.plan(from: previous, to: model, options: .for(dialect: dialect.id))
+        }, {
+            (undo: try Differ.undoPlan(from: model, to: previous),
+             snapshot: try MigrationGenerator.snapshotFile(model, previous: previous, after: latestFile))
+        })
+        let plan = try forward.get()
         if plan.isEmpty { return nil }
         let destructive = plan.destructiveChanges
         if !destructive.isEmpty && !allowDestructive {
@@ -59,8 +69,9 @@ public struct MigrationGenerator {
             }
         }
         let sql = MigrationGenerator.compose(file: file, dialect: dialect.id, header: header, plan: plan, body: dialect.scriptText(script), notes: explanations)
-        let undo = try undoText(file: file, current: model, previous: previous)
-        return Pending(file: file, plan: plan, sql: sql, snapshot: try MigrationGenerator.snapshotFile(model, previous: previous, after: directory.latest?.file), undoSQL: undo)
+        let (undoPlan, snapshot) = try reverse.get()
+        let undo = try undoText(file: file, plan: undoPlan)
+        return Pending(file: file, plan: plan, sql: sql, snapshot: snapshot, undoSQL: undo)
     }
 
     /// The `.json` of a new version: the delta from the previous version's
@@ -77,7 +88,11 @@ public struct MigrationGenerator {
     /// its data-loss checks (dropped tables empty, dropped columns NULL,
     /// narrowed values fitting) and the pre-checks its other changes need.
     public func undoText(file: MigrationFileName, current: Database, previous: Database) throws -> String {
-        let plan = try Differ.undoPlan(from: current, to: previous)
+        try undoText(file: file, plan: Differ.undoPlan(from: current, to: previous))
+    }
+
+    /// The undo script of `file` for an undo plan already made.
+    func undoText(file: MigrationFileName, plan: MigrationPlan) throws -> String {
         let script = try dialect.render(plan)
         var header = MigrationHeader(version: file.version, name: file.name)
         var notes: [String] = []
@@ -118,8 +133,9 @@ public struct MigrationGenerator {
             try Data(undo.utf8).write(to: undoURL, options: .atomic)
             written.append(undoURL)
         }
-        let reloaded = try MigrationDirectory.load(directory.url)
-        try reloaded.writeIntegrity()
+        // The files read at load keep the checksums verified then (no second
+        // read of a 13 MB snapshot); the new ones are hashed from disk.
+        try directory.writeIntegrity()
         return written + [directory.url.appendingPathComponent(IntegrityFile.fileName)]
     }
 

@@ -111,16 +111,16 @@ public struct MigrationHeader: Hashable, Sendable {
         // Lines by byte search (not `split`, which builds every line of a
         // large file). Past the header, only a line holding "oeedb:" can be
         // a directive: the body's other lines are skipped untrimmed.
+        // Body lines are found and skipped on the raw bytes (a 4 MB baseline
+        // is ~100,000 lines, almost none holding "oeedb:"); a String is made
+        // only for the lines looked at.
+        var text = text
+        text.makeContiguousUTF8()
         let utf8 = text.utf8
-        var lineStart = utf8.startIndex
-        var i = -1
-        var finished = false
-        while !finished {
-            i += 1
-            let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
-            let raw = text[lineStart..<lineEnd]
-            if lineEnd == utf8.endIndex { finished = true } else { lineStart = utf8.index(after: lineEnd) }
-            if !inHeader && !Self.mayHoldDirective(raw) { continue }
+        let lines = utf8.withContiguousStorageIfAvailable { LineScan.lines(in: $0) } ?? LineScan.lines(in: Array(utf8))
+        for (i, span) in lines.enumerated() {
+            if !inHeader && !span.mayHoldDirective { continue }
+            let raw = text[utf8.index(utf8.startIndex, offsetBy: span.start)..<utf8.index(utf8.startIndex, offsetBy: span.end)]
             let line = raw.trimmingCharacters(in: .whitespaces)
             let at = "\(file):\(i + 1)"
             if inHeader && !line.isEmpty && !line.hasPrefix("--") { inHeader = false }

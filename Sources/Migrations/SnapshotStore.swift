@@ -16,9 +16,12 @@ public final class SnapshotStore: @unchecked Sendable {
         var file: MigrationFileName
         var url: URL
         var data: Data?
+        /// SHA-256 of `data` as loaded: bytes read again (after the first
+        /// decode released them) must be the ones verified.
+        var checksum: String?
     }
 
-    let entries: [Entry]
+    private(set) var entries: [Entry]
     private let lock = NSLock()
     /// Decoded delta files, by index (small; kept).
     private var deltas: [Int: ModelDelta] = [:]
@@ -46,11 +49,20 @@ public final class SnapshotStore: @unchecked Sendable {
         if let d = deltas[i] { return .delta(d) }
         if fullIndexes.contains(i), let m = models[i] { return .full(m) }
         let e = entries[i]
-        guard let data = e.data else {
+        guard e.data != nil || e.checksum != nil else {
             throw MigrationError("\(jsonName(i)): model snapshot of \(e.file) is missing; every migration needs its snapshot (restore it from version control: git checkout -- \(jsonName(i)))")
         }
         let file: SnapshotFile
-        do { file = try ModelSnapshot.decodeFile(data) } catch {
+        do {
+            // The bytes are released once parsed (13 MB for a full snapshot at
+            // 2,000 tables); a later decode (an evicted full model) reads them
+            // again, checked against the checksum verified at load.
+            var data = entries[i].data
+            entries[i].data = nil
+            file = try ModelSnapshot.decodeFile(consuming: &data, reread: { try self.reread(i) })
+        } catch let error as MigrationError {
+            throw error
+        } catch {
             throw MigrationError("\(jsonName(i)): model snapshot of \(e.file) does not decode: \(error)")
         }
         switch file {
@@ -63,6 +75,15 @@ public final class SnapshotStore: @unchecked Sendable {
             deltas[i] = d
             return .delta(d)
         }
+    }
+
+    /// File `i`'s bytes read again: they must be the ones checked at load.
+    private func reread(_ i: Int) throws -> Data {
+        let e = entries[i]
+        guard let data = try? Data(contentsOf: e.url), Checksum.sha256(data) == e.checksum else {
+            throw MigrationError("\(jsonName(i)): changed on disk while oeedb was reading it; run the command again")
+        }
+        return data
     }
 
     /// A delta names the version it applies to: it must be the one before it.

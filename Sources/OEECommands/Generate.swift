@@ -48,22 +48,17 @@ extension Oeedb {
 
         func run() throws {
             try reportingErrors {
-                let model = try source.loadValid(before: "generating migrations")
                 let dialects = try dialect.map { [try Dialects.named($0)] } ?? Dialects.all
-                // Every directory is checked before anything is planned or written,
-                // and every problem of every dialect is listed at once.
-                var directories: [String: MigrationDirectory] = [:]
-                var problems: [String] = []
-                for d in dialects {
-                    let url = URL(fileURLWithPath: migrations).appendingPathComponent(d.id)
-                    do {
-                        let directory = try MigrationDirectory.load(url)
-                        directories[d.id] = directory
-                        problems += try directory.verify().map { "\(d.id): \($0)" }
-                    } catch let e as MigrationError {
-                        problems.append("\(d.id): \(e.message)")
-                    }
-                }
+                // The model and the directories are read at the same time (two
+                // large snapshots decode in parallel); their outcomes are taken
+                // in the old order: the model's errors first.
+                let (loadedModel, checked) = Parallel.both({
+                    try source.loadValid(before: "generating migrations")
+                }, {
+                    try Self.loadAndVerify(dialects, migrations: migrations)
+                })
+                let model = try loadedModel.get()
+                let (directories, problems) = try checked.get()
                 guard problems.isEmpty else {
                     throw CLIError("\(migrations) is not intact; nothing was generated:\n" + problems.map { "  - \($0)" }.joined(separator: "\n"), exitCode: 1)
                 }
@@ -105,6 +100,24 @@ extension Oeedb {
                 }
                 if outOfDate { throw ExitCode(1) }
             }
+        }
+
+        /// Every directory is checked before anything is planned or written,
+        /// and every problem of every dialect is listed at once.
+        static func loadAndVerify(_ dialects: [any SQLDialect], migrations: String) throws -> ([String: MigrationDirectory], [String]) {
+            var directories: [String: MigrationDirectory] = [:]
+            var problems: [String] = []
+            for d in dialects {
+                let url = URL(fileURLWithPath: migrations).appendingPathComponent(d.id)
+                do {
+                    let directory = try MigrationDirectory.load(url)
+                    directories[d.id] = directory
+                    problems += try directory.verify().map { "\(d.id): \($0)" }
+                } catch let e as MigrationError {
+                    problems.append("\(d.id): \(e.message)")
+                }
+            }
+            return (directories, problems)
         }
     }
 }

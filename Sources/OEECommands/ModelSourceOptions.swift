@@ -29,14 +29,17 @@ struct ModelSourceOptions: ParsableArguments {
 /// Reading and writing model snapshot files, with errors that name the file.
 enum ModelFile {
     static func read(_ path: String) throws -> Database {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw CLIError("\(path): cannot read the model file (\((error as NSError).localizedDescription)); check the path")
+        func readBytes() throws -> Data {
+            do {
+                return try Data(contentsOf: URL(fileURLWithPath: path))
+            } catch {
+                throw CLIError("\(path): cannot read the model file (\((error as NSError).localizedDescription)); check the path")
+            }
         }
+        var data: Data? = try readBytes()
         do {
-            return try ModelSnapshot.decode(data)
+            // The bytes are released once parsed; read again only if the fast reader declines.
+            return try ModelSnapshot.decode(consuming: &data, reread: readBytes)
         } catch let error as SnapshotError {
             throw CLIError("\(path): \(error)")
         }

@@ -95,6 +95,36 @@ extension ModelSnapshot {
     }
 }
 
+extension ModelSnapshot {
+    /// ``decodeFile(_:)`` that releases the bytes as soon as they are parsed
+    /// (at 2,000 tables the 13 MB text need not live beside the tree and the
+    /// model built from it). When the fast path declines, `reread` gives the
+    /// bytes again for the Foundation path (which words every error).
+    public static func decodeFile(consuming data: inout Data?, reread: () throws -> Data) throws -> SnapshotFile {
+        if let node = try? data?.withUnsafeBytes({ try FastJSON.parse($0) }) {
+            data = nil
+            if case .object(let pairs) = node, case .string(let format)? = pairs.first(where: { $0.key == "format" })?.value {
+                if format == ModelDelta.currentFormat, let delta = try? ModelDelta(from: NodeDecoder(node)) { return .delta(delta) }
+                if format == currentFormat, let snapshot = try? ModelSnapshot(from: NodeDecoder(node)) { return .full(snapshot.database) }
+            }
+        }
+        let bytes = try data ?? reread()
+        data = nil
+        return try decodeFile(bytes)
+    }
+
+    /// ``decode(_:)`` that releases the bytes once parsed; see ``decodeFile(consuming:reread:)``.
+    public static func decode(consuming data: inout Data?, reread: () throws -> Data) throws -> Database {
+        if let node = try? data?.withUnsafeBytes({ try FastJSON.parse($0) }) {
+            data = nil
+            if let snapshot = try? ModelSnapshot(from: NodeDecoder(node)), snapshot.format == currentFormat { return snapshot.database }
+        }
+        let bytes = try data ?? reread()
+        data = nil
+        return try decode(bytes)
+    }
+}
+
 public enum SnapshotError: Error, Equatable, CustomStringConvertible {
     case invalid(String)
     case unsupportedFormat(String)
