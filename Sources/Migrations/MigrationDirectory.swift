@@ -38,15 +38,7 @@ public struct MigrationDirectory: Sendable {
         public func problems() -> [String] {
             let sqlName = sqlURL.lastPathComponent
             let (header, problems) = MigrationHeader.scan(text, file: sqlName)
-            var result = problems
-            if let header {
-                if header.version != file.version {
-                    result.append("\(sqlName): its header says '-- oeedb:version \(MigrationFileName(version: header.version, name: header.name).versionText)' but the file name says \(file.versionText); rename the file or fix the header")
-                }
-                if header.name != file.name {
-                    result.append("\(sqlName): its header says '-- oeedb:name \(header.name)' but the file name says \(file.name); rename the file or fix the header")
-                }
-            }
+            var result = problems + MigrationHeader.nameProblems(header, file: file, sqlName: sqlName)
             if let link {
                 result += link.store.problems(at: link.index)
             } else {
@@ -101,14 +93,8 @@ public struct MigrationDirectory: Sendable {
         public func problems() -> [String] {
             let sqlName = sqlURL.lastPathComponent
             let (header, problems) = MigrationHeader.scan(text, file: sqlName)
-            var result = problems
+            var result = problems + MigrationHeader.nameProblems(header, file: file, sqlName: sqlName)
             if let header {
-                if header.version != file.version {
-                    result.append("\(sqlName): its header says '-- oeedb:version \(MigrationFileName(version: header.version, name: header.name).versionText)' but the file name says \(file.versionText); rename the file or fix the header")
-                }
-                if header.name != file.name {
-                    result.append("\(sqlName): its header says '-- oeedb:name \(header.name)' but the file name says \(file.name); rename the file or fix the header")
-                }
                 if header.mode != .on {
                     result.append("\(sqlName): an undo script runs in one transaction with its history change; write '-- oeedb:transaction on' (not '\(header.mode.rawValue)')")
                 }
@@ -308,5 +294,20 @@ public struct MigrationDirectory: Sendable {
     /// Writes the integrity file for the files on disk now.
     public func writeIntegrity() throws {
         try Data(computedIntegrity().text.utf8).write(to: url.appendingPathComponent(IntegrityFile.fileName), options: .atomic)
+    }
+}
+
+extension MigrationHeader {
+    /// A header whose version or name differs from its file name's.
+    static func nameProblems(_ header: MigrationHeader?, file: MigrationFileName, sqlName: String) -> [String] {
+        guard let header else { return [] }
+        var result: [String] = []
+        if header.version != file.version {
+            result.append("\(sqlName): its header says '-- oeedb:version \(MigrationFileName(version: header.version, name: header.name).versionText)' but the file name says \(file.versionText); rename the file or fix the header")
+        }
+        if header.name != file.name {
+            result.append("\(sqlName): its header says '-- oeedb:name \(header.name)' but the file name says \(file.name); rename the file or fix the header")
+        }
+        return result
     }
 }

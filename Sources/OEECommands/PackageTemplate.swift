@@ -1,4 +1,5 @@
 import Foundation
+import ModelSource
 
 /// The files `oeedb init` writes: a Swift package whose executable is the
 /// oeedb command line over the package's own model, which extends the
@@ -29,7 +30,7 @@ struct PackageTemplate {
     }
 
     var dependency: String {
-        if let oeedbPath { return ".package(name: \"oeedb\", path: \(Self.swiftString(oeedbPath)))" }
+        if let oeedbPath { return ".package(name: \"oeedb\", path: \(SwiftLiteral.string(oeedbPath)))" }
         return ".package(url: \"\(Self.repositoryURL)\", from: \"\(Self.releaseVersion)\")"
     }
 
@@ -53,7 +54,7 @@ struct PackageTemplate {
 
     /// The schema target's dependencies and exclusions: imported source needs only the DSL.
     var schemaTarget: String {
-        var lines = [".target(name: \(Self.swiftString(schemaModule)), dependencies: [", "            .product(name: \"OEEDSL\", package: \"oeedb\"),"]
+        var lines = [".target(name: \(SwiftLiteral.string(schemaModule)), dependencies: [", "            .product(name: \"OEEDSL\", package: \"oeedb\"),"]
         if imported == nil {
             lines += ["            .product(name: \"OEESchema\", package: \"oeedb\"),", "        ], path: \"schema\"),"]
         } else {
@@ -70,7 +71,7 @@ struct PackageTemplate {
         // \(name): the oeedb command line over this package's own model, which
         // extends the canonical OEE schema (written by the oeedb init command).
         let package = Package(
-            name: \(Self.swiftString(name)),
+            name: \(SwiftLiteral.string(name)),
             platforms: [.macOS(.v13)],
             dependencies: [
                 \(dependency),
@@ -79,8 +80,8 @@ struct PackageTemplate {
                 // \(imported == nil ? "The model: the canonical schema plus this plant's own schemas." : "The model: imported from the live database (schema/LOSSES.md lists what was left out).")
                 \(schemaTarget)
                 // The command line: `swift run \(name) --help`.
-                .executableTarget(name: \(Self.swiftString(name)), dependencies: [
-                    \(Self.swiftString(schemaModule)),
+                .executableTarget(name: \(SwiftLiteral.string(name)), dependencies: [
+                    \(SwiftLiteral.string(schemaModule)),
                     .product(name: "OeedbCLI", package: "oeedb"),
                 ], path: "Sources/\(name)"),
             ],
@@ -142,19 +143,5 @@ struct PackageTemplate {
         `migrations/`, `seeds/` and `docs/schema` are relative to this folder.
 
         """
-    }
-
-    /// A Swift string literal for `text`.
-    static func swiftString(_ text: String) -> String {
-        var out = "\""
-        for ch in text.unicodeScalars {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out + "\""
     }
 }
