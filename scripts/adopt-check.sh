@@ -21,11 +21,12 @@ oeedb=$root/.build/debug/oeedb
 base=${url%/*}
 db=oeedb_adopt_$$
 admin="postgresql://${url#postgres://}"
-export PGPASSWORD; PGPASSWORD=$(head -n 1 "$pwfile")
+pgpass=$(head -n 1 "$pwfile")
+export PGPASSWORD=$pgpass
 psql -X -q -v ON_ERROR_STOP=1 "$admin" -c "CREATE DATABASE $db" >/dev/null
 work=$(mktemp -d /tmp/oeedb-adopt.XXXXXX)
 cleanup() {
-    psql -X -q "$admin" -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
+    PGPASSWORD=$pgpass psql -X -q "$admin" -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
     rm -rf "$work"
 }
 trap cleanup EXIT

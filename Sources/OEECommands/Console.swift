@@ -16,6 +16,7 @@ enum Console {
 }
 
 import ArgumentParser
+import ODBC
 
 extension ParsableCommand {
     /// Runs `body`, turning a ``CLIError`` into its message on stderr and its exit code.
@@ -25,6 +26,13 @@ extension ParsableCommand {
         } catch let error as CLIError {
             Console.err("error: \(error.message)")
             throw ExitCode(error.exitCode)
+        } catch let error as ODBCError {
+            // A query or connection failure no command turned into a finding
+            // (e.g. no permission on the history table): exit 2, never 1,
+            // which would read as "a migration failed". Driver messages are
+            // masked once more here.
+            Console.err("error: \(SecretMask.maskKeys(error.description))")
+            throw ExitCode(2)
         }
     }
 }

@@ -30,12 +30,15 @@ enum ImportRun {
         let connection = try options.connect(environment: env, spec: spec)
         defer { connection.close() }
         let name = databaseName ?? spec.database ?? "imported"
-        let imported: ImportedModel
+        var imported: ImportedModel
         do {
             imported = try CatalogReader(connection: connection, dialect: dialect).importModel(databaseName: name, schemas: schemas)
         } catch let e as RunnerError {
             throw CLIError("\(spec.summary): \(e.description)", exitCode: 1)
         }
+        // A view or routine may spell a password (dblink('… password=…')):
+        // its text goes into LOSSES.md and onto the terminal masked.
+        for i in imported.losses.indices { imported.losses[i].detail = SecretMask.maskKeys(imported.losses[i].detail) }
         let errors = ModelValidator.validate(imported.database).errors.map { "\($0)" }
         return Result(imported: imported, dialect: dialect.id, validationErrors: errors)
     }

@@ -72,7 +72,8 @@ extension Oeedb.Partitions {
                     if !dryRun { Console.out("\(report.executed.count) step(s) run") }
                 }
                 if !report.refusals.isEmpty {
-                    throw CLIError("\(report.refusals.count) step(s) refused; see above. Nothing was moved", exitCode: 1)
+                    let ran = dryRun || report.executed.isEmpty ? "no step ran" : "the \(report.executed.count) step(s) listed above ran; the refused ones moved no row"
+                    throw CLIError("\(report.refusals.count) step(s) refused (see above); \(ran)", exitCode: 1)
                 }
             }
         }

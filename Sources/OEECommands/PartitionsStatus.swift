@@ -54,6 +54,9 @@ extension Oeedb.Partitions {
                 if report.functions.contains(where: { $0.boundaryCount == 0 }) {
                     throw CLIError("a rolling function has no boundaries in the database: \(report.refusals.joined(separator: "; "))", exitCode: 1)
                 }
+                if !report.refusals.isEmpty {
+                    throw CLIError("\(report.refusals.joined(separator: "; "))", exitCode: 1)
+                }
             }
         }
     }

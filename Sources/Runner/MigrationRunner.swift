@@ -280,6 +280,14 @@ public final class MigrationRunner {
             ])
         }
         do {
+            if !header.transaction {
+                // Outside one transaction a crash can leave some batches
+                // applied: a 'started' failure row, committed before the first
+                // batch, keeps the next migrate from running it again blindly
+                // (it refuses and points to 'oeedb repair'); success replaces it.
+                recordFailure(m, user: user, milliseconds: 0)
+                failedVersions.insert(m.file.version)
+            }
             if header.online.preChecksBeforeTransaction {
                 // Read-only, in a short transaction of their own (no DDL lock
                 // held), with the maintenance session so RLS hides no row.

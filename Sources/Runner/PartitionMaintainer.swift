@@ -75,7 +75,7 @@ public final class PartitionMaintainer {
                 let rows = rowsAffected(step)
                 do {
                     try connection.withTransaction { conn in
-                        for s in dialect.transactionPreamble { try conn.execute(s) }
+                        for s in sessionStatements { try conn.execute(s) }
                         for s in statements { try conn.execute(s) }
                         try log(conn, runID: runID, asOf: asOf, step: i + 1, action: step.action, target: step.target, detail: step.summary,
                                 rows: rows, succeeded: true, user: user, milliseconds: Int(Date().timeIntervalSince(start) * 1000))
@@ -128,12 +128,20 @@ public final class PartitionMaintainer {
         return report
     }
 
-    /// Reads in one transaction with the dialect's preamble, so row-level
+    /// The statements that open each transaction: the dialect's preamble,
+    /// then the maintenance session the model's security policies declare
+    /// (the canonical `is_global` = 1), so row-level security hides no row
+    /// from the counts and the emptiness guards.
+    var sessionStatements: [String] {
+        dialect.transactionPreamble + model.maintenanceSession.map(dialect.setSessionSetting)
+    }
+
+    /// Reads in one transaction with ``sessionStatements``, so row-level
     /// security lets the counts see every row.
     func read(_ body: () throws -> Void) throws {
         do {
             try connection.withTransaction { conn in
-                for s in dialect.transactionPreamble { try conn.execute(s) }
+                for s in sessionStatements { try conn.execute(s) }
                 try body()
             }
         } catch let e as ODBCError {

@@ -26,3 +26,4 @@ import OEEDSL
         #expect(r.table(QualifiedName("ref", "b")) == db.table(QualifiedName("ref", "b")))
     }
 }
+
