@@ -98,6 +98,9 @@ public struct MigrationDirectory: Sendable {
                 if header.mode != .on {
                     result.append("\(sqlName): an undo script runs in one transaction with its history change; write '-- oeedb:transaction on' (not '\(header.mode.rawValue)')")
                 }
+                if !header.online.steps.isEmpty {
+                    result.append("\(sqlName): an undo script runs in one transaction with its history change; remove its '-- oeedb:step' directives (write plain CREATE/DROP INDEX, not CONCURRENTLY or RESUMABLE)")
+                }
             }
             return result
         }

@@ -6,6 +6,11 @@ public struct MigrationPlan: Hashable, Sendable {
     public var from: Database
     public var to: Database
     public var changes: [SchemaChange]
+    /// Whether the dialects may render index builds and constraints in their
+    /// online forms (separate non-transactional steps, ONLINE/RESUMABLE,
+    /// NOT VALID + VALIDATE). Off for undo plans: an undo script runs in one
+    /// transaction with its history change.
+    public var allowsOnlineSteps = true
     /// Tables of `to`, then `from`, by name: O(1) lookups for renderers.
     private let tables: [QualifiedName: Table]
 

@@ -8,7 +8,9 @@ extension Differ {
     ///
     ///     let undo = try Differ.undoPlan(from: snapshotN, to: snapshotNMinus1)
     public static func undoPlan(from current: Database, to previous: Database) throws -> MigrationPlan {
-        try plan(from: current, to: reversedHints(previous, renamedIn: current))
+        var undo = try plan(from: current, to: reversedHints(previous, renamedIn: current))
+        undo.allowsOnlineSteps = false  // one transaction with its history change
+        return undo
     }
 
     /// `previous` with every rename hint removed, then one added for each

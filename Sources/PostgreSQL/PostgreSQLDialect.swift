@@ -66,7 +66,7 @@ public struct PostgreSQLDialect: SQLDialect {
                 continue
             }
             flushDescriptions()
-            if let online = try OnlineRenderer.render(change, state: state, plan: plan, validations: &validations) {
+            if plan.allowsOnlineSteps, let online = try OnlineRenderer.render(change, state: state, plan: plan, validations: &validations) {
                 pieces.append(online)
             } else {
                 pieces.append(try render(change, state: state, plan: plan))

@@ -53,7 +53,7 @@ public struct SQLServerDialect: SQLDialect {
                 continue
             }
             flushDescriptions()
-            if let online = try OnlineIndexRenderer.render(change, in: plan) {
+            if plan.allowsOnlineSteps, let online = try OnlineIndexRenderer.render(change, in: plan) {
                 batches.append(online)
                 continue
             }
