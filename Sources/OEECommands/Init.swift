@@ -44,9 +44,15 @@ extension Oeedb {
         @Option(name: .long, help: ArgumentHelp("With --from-connection: read the password from this file (first line).", valueName: "file"))
         var passwordFile: String?
 
+        @Option(name: .long, help: ArgumentHelp("With --from-connection: sqlserver or postgres, when the connection (a DSN) does not tell.", valueName: "id"))
+        var dialect: String?
+
+        @Option(name: .long, help: ArgumentHelp("With --from-connection: the ODBC driver to use, e.g. 'ODBC Driver 18 for SQL Server'.", valueName: "name"))
+        var driver: String?
+
         func validate() throws {
-            if fromConnection == nil, schemas != nil || passwordFile != nil {
-                throw ValidationError("--schemas and --password-file go with --from-connection URL; add it (e.g. --from-connection postgres://oeedb@127.0.0.1:5432/plant)")
+            if fromConnection == nil, schemas != nil || passwordFile != nil || dialect != nil || driver != nil {
+                throw ValidationError("--schemas, --password-file, --dialect and --driver go with --from-connection URL; add it (e.g. --from-connection postgres://oeedb@127.0.0.1:5432/plant)")
             }
             try ImportOptions.validate(schemas: schemas)
             guard PackageTemplate.isValidName(name) else {
@@ -63,8 +69,9 @@ extension Oeedb {
                 }
                 var template = PackageTemplate(name: name, oeedbPath: oeedbPath)
                 if let fromConnection {
-                    let options = try ConnectionOptions.parse(["--connection", fromConnection] + (passwordFile.map { ["--password-file", $0] } ?? []))
-                    let result = try ImportRun.read(options, dialect: nil, databaseName: nil, schemas: ImportOptions.schemaList(schemas))
+                    let options = try ConnectionOptions.parse(["--connection", fromConnection] + (passwordFile.map { ["--password-file", $0] } ?? [])
+                                                              + (driver.map { ["--driver", $0] } ?? []))
+                    let result = try ImportRun.read(options, dialect: dialect, databaseName: nil, schemas: ImportOptions.schemaList(schemas))
                     template.imported = try ImportRun.files(result, form: .swift, typeName: template.schemaModule)
                     Console.out("imported \(result.imported.database.name) (\(result.dialect)): \(result.imported.losses.count) object(s) the model cannot hold are listed in schema/\(ImportReport.fileName)")
                 }

@@ -41,9 +41,9 @@ extension MigrationRunner {
                 guard let online, online.isLockTimeout(sqlState: e.sqlState ?? "", nativeCode: e.nativeCode ?? 0) else { throw e }
                 // Outside one transaction the batches before the timeout stay
                 // committed: running the file again from the top could apply
-                // them twice. It stays failed for 'oeedb repair'.
+                // them twice. It stays failed, for oeedb repair.
                 if let header = try? m.header, !header.transaction {
-                    e.message += " — a lock timeout stopped this migration, which runs outside one transaction (its earlier batches stay applied, nothing was retried). Fix: check what it applied, finish it by hand, then run 'oeedb repair --version \(m.file.version)' (mark it applied) or 'oeedb repair --version \(m.file.version) --remove' (run it again)"
+                    e.message += " — a lock timeout stopped this migration, which runs outside one transaction (its earlier batches stay applied, nothing was retried). Fix: check what it applied, finish it by hand, then run \(FixCommand.quoted("repair --version \(m.file.version)")) (mark it applied) or \(FixCommand.quoted("repair --version \(m.file.version) --remove")) (run it again)"
                     throw e
                 }
                 // The attempt left a failure row: the next one replaces it.

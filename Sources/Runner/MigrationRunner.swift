@@ -284,7 +284,7 @@ public final class MigrationRunner {
                 // Outside one transaction a crash can leave some batches
                 // applied: a 'started' failure row, committed before the first
                 // batch, keeps the next migrate from running it again blindly
-                // (it refuses and points to 'oeedb repair'); success replaces it.
+                // (it refuses and points to oeedb repair); success replaces it.
                 recordFailure(m, user: user, milliseconds: 0)
                 failedVersions.insert(m.file.version)
             }
