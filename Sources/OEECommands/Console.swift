@@ -2,12 +2,22 @@ import Foundation
 
 /// Writes to standard output and standard error without buffering surprises.
 enum Console {
+    /// The executable's name when it is not `oeedb` (a package made by
+    /// `oeedb init` runs as its own name): the commands that messages quote
+    /// as `'oeedb …'` are then printed with that name, so a fix line names the
+    /// command line that holds this model, never the stock one.
+    nonisolated(unsafe) static var programName = "oeedb"
+
+    static func named(_ text: String) -> String {
+        programName == "oeedb" ? text : text.replacingOccurrences(of: "'oeedb ", with: "'\(programName) ")
+    }
+
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        FileHandle.standardOutput.write(Data((named(text) + "\n").utf8))
     }
 
     static func err(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((named(text) + "\n").utf8))
     }
 
     static func outData(_ data: Data) {

@@ -27,6 +27,8 @@ extension Oeedb {
     /// reads a model; `--model FILE` still overrides it) and exits.
     public static func runMain(model: @escaping @Sendable () -> Database, arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
         ProjectModel.install(model)
+        let name = URL(fileURLWithPath: CommandLine.arguments.first ?? "oeedb").lastPathComponent
+        if !name.isEmpty { Console.programName = name }
         runMain(arguments)
     }
 }

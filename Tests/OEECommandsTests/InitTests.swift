@@ -45,3 +45,15 @@ import Testing
         #expect(ExitCodeTests.exitCode(["init", "/tmp/x", "--name", name]) == 2, "--name '\(name)'")
     }
 }
+
+/// In a package made by `oeedb init`, fix lines name the package's own
+/// command line (it holds the package's model), not the stock `oeedb`.
+@Suite(.serialized) struct ProgramNameTests {
+    @Test func quotedCommandsTakeTheExecutablesName() {
+        defer { Console.programName = "oeedb" }
+        Console.programName = "plantdb"
+        #expect(Console.named("fix: run 'oeedb generate --name x', then 'oeedb hash'") == "fix: run 'plantdb generate --name x', then 'plantdb hash'")
+        Console.programName = "oeedb"
+        #expect(Console.named("run 'oeedb hash'") == "run 'oeedb hash'")
+    }
+}
