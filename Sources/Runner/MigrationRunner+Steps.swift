@@ -48,6 +48,12 @@ extension MigrationRunner {
         let session = try sessionStatements(for: m)
         do {
             for ddl in online.stepsDDL(schema: historySchema) { try connection.execute(ddl) }
+            if let previous = failedChecksums[m.file.version], previous != m.checksum {
+                // The file changed since the run that failed (edited, then
+                // 'oeedb hash'): its step numbers may mean other statements now.
+                progress("\(m.file.stem): the file changed since its failed run; its steps start over")
+                try connection.execute(online.deleteSteps(schema: historySchema), [.int(version)])
+            }
             let done = Set(try connection.query(online.selectSteps(schema: historySchema), [.int(version)]).rows.compactMap { Int($0.first.flatMap { $0 } ?? "") })
             let all = steps(header, batches: batches)
             if !done.contains(0) && header.online.preChecksBeforeTransaction {

@@ -24,6 +24,9 @@ public final class MigrationRunner {
     var user: String?
     /// Versions with a failed-attempt row to replace.
     var failedVersions: Set<Int> = []
+    /// The file checksum each failed history row recorded: a stepped
+    /// migration edited since its failed run starts its steps over.
+    var failedChecksums: [Int: String] = [:]
     /// Statement lock timeout and bounded retry of a migration (LockRetry.swift).
     public var lockRetry = LockRetryPolicy()
 
@@ -64,6 +67,7 @@ public final class MigrationRunner {
             try ensureHistory()
             let history = try readHistory()
             failedVersions = Set(history.filter { !$0.success }.map(\.version))
+            failedChecksums = Dictionary(history.filter { !$0.success }.map { ($0.version, $0.checksum) }, uniquingKeysWith: { _, last in last })
             let pending = try pendingMigrations(history: history, target: options.target)
             report.upToDate = pending.isEmpty
             for (i, migration) in pending.enumerated() {

@@ -83,6 +83,29 @@ import OEETestSupport
         #expect(try conn.scalar("SELECT success::text FROM oeedb.schema_history WHERE version = 2;") == "true")
     }
 
+    /// A stepped migration edited after its failed run (and re-hashed) starts
+    /// its steps over: the recorded step numbers belonged to the old file.
+    @Test(.needsPostgres) func aSteppedMigrationEditedAfterItsFailedRunStartsItsStepsOver() throws {
+        let (db, dir, conn) = try setUp()
+        try conn.execute("UPDATE ref.reading SET qty = 7 WHERE reading_id = 10;")
+        try TestMigrations.generate(dir, Self.v2(), name: "online")
+        #expect(throws: RunnerError.self) { try db.runner(dir).migrate() }
+        #expect(try conn.scalar("SELECT string_agg(step::text, ',') FROM oeedb.schema_steps WHERE version = 2;") == "0")
+        // Edit the unshipped file (a comment is enough to change its checksum) and re-hash it.
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasPrefix("V0002") && $0.hasSuffix(".sql") })
+        let url = dir.appendingPathComponent(file)
+        try (try String(contentsOf: url, encoding: .utf8) + "\n-- reviewed after the failed run\n").write(to: url, atomically: true, encoding: .utf8)
+        try MigrationDirectory.load(dir).writeIntegrity()
+        try conn.execute("UPDATE ref.reading SET qty = 100000 + reading_id WHERE reading_id = 10;")
+        let runner = try db.runner(dir)
+        var lines: [String] = []
+        runner.progress = { lines.append($0) }
+        let report = try runner.migrate()
+        #expect(report.applied.map(\.version) == [2])
+        #expect(lines.contains { $0.contains("the file changed since its failed run; its steps start over") }, "\(lines)")
+        #expect(try conn.scalar("SELECT success::text FROM oeedb.schema_history WHERE version = 2;") == "true")
+    }
+
     /// A second connection holds a lock on the table for 1.5 s: the ALTER
     /// times out after 200 ms, is rolled back and retried, and succeeds once
     /// the blocker commits.
