@@ -74,17 +74,7 @@ extension MigrationRunner {
                 }
                 let finish = { [self] (conn: ODBCConnection) throws in
                     if last {
-                        try runChecks(header.checks.filter { $0.phase == .post }, migration: m.file.stem)
-                        if let expected {
-                            try verifyCatalog(expected, migration: m.file.stem)
-                            report.postChecks = expected.tables.count
-                        }
-                        report.milliseconds = Int(Date().timeIntervalSince(start) * 1000)
-                        try conn.execute(dialect.deleteHistory(schema: historySchema), [.int(version)])
-                        try conn.execute(dialect.insertHistory(schema: historySchema), [
-                            .int(version), .text(m.file.name), .text(m.checksum), .text(user ?? "unknown"),
-                            .int(Int64(report.milliseconds)), .bool(true),
-                        ])
+                        try complete(m, header: header, expected: expected, user: user, start: start, report: &report, on: conn)
                         try conn.execute(online.deleteSteps(schema: historySchema), [.int(version)])
                     } else {
                         try conn.execute(online.insertStep(schema: historySchema), [.int(version), .int(Int64(step.number))])
@@ -110,10 +100,7 @@ extension MigrationRunner {
                 }
             }
         } catch {
-            recordFailure(m, user: user, milliseconds: Int(Date().timeIntervalSince(start) * 1000))
-            if let e = error as? RunnerError { throw e }
-            if let e = error as? ODBCError { throw RunnerError(e.description, migration: m.file.stem, sqlState: e.sqlState) }
-            throw error
+            throw failure(error, of: m, user: user, start: start)
         }
         return report
     }

@@ -269,19 +269,7 @@ public final class MigrationRunner {
                     }
                 }
             }
-            try runChecks(header.checks.filter { $0.phase == .post }, migration: m.file.stem)
-            if let expected {
-                try verifyCatalog(expected, migration: m.file.stem)
-                report.postChecks = expected.tables.count
-            }
-            report.milliseconds = Int(Date().timeIntervalSince(start) * 1000)
-            if failedVersions.contains(m.file.version) {
-                try conn.execute(dialect.deleteHistory(schema: historySchema), [.int(Int64(m.file.version))])
-            }
-            try conn.execute(dialect.insertHistory(schema: historySchema), [
-                .int(Int64(m.file.version)), .text(m.file.name), .text(m.checksum), .text(user ?? "unknown"),
-                .int(Int64(report.milliseconds)), .bool(true),
-            ])
+            try complete(m, header: header, expected: expected, user: user, start: start, report: &report, on: conn)
         }
         do {
             if !header.transaction {
@@ -306,12 +294,38 @@ public final class MigrationRunner {
                 try body(connection)
             }
         } catch {
-            recordFailure(m, user: user, milliseconds: Int(Date().timeIntervalSince(start) * 1000))
-            if let e = error as? RunnerError { throw e }
-            if let e = error as? ODBCError { throw RunnerError(e.description, migration: m.file.stem, sqlState: e.sqlState) }
-            throw error
+            throw failure(error, of: m, user: user, start: start)
         }
         return report
+    }
+
+    /// A migration's last act, in its final transaction (every mode: one
+    /// transaction, batches, steps): its post-checks, the catalog compared
+    /// with its snapshot, and its success row, replacing a failed one.
+    func complete(_ m: MigrationDirectory.Migration, header: MigrationHeader, expected: ExpectedCatalog?, user: String?, start: Date,
+                  report: inout RunReport.Applied, on conn: ODBCConnection) throws {
+        try runChecks(header.checks.filter { $0.phase == .post }, migration: m.file.stem)
+        if let expected {
+            try verifyCatalog(expected, migration: m.file.stem)
+            report.postChecks = expected.tables.count
+        }
+        report.milliseconds = Int(Date().timeIntervalSince(start) * 1000)
+        if failedVersions.contains(m.file.version) {
+            try conn.execute(dialect.deleteHistory(schema: historySchema), [.int(Int64(m.file.version))])
+        }
+        try conn.execute(dialect.insertHistory(schema: historySchema), [
+            .int(Int64(m.file.version)), .text(m.file.name), .text(m.checksum), .text(user ?? "unknown"),
+            .int(Int64(report.milliseconds)), .bool(true),
+        ])
+    }
+
+    /// `error`, after recording the failed run, as the ``RunnerError`` the
+    /// runner throws.
+    func failure(_ error: Error, of m: MigrationDirectory.Migration, user: String?, start: Date) -> Error {
+        recordFailure(m, user: user, milliseconds: Int(Date().timeIntervalSince(start) * 1000))
+        if let e = error as? RunnerError { return e }
+        if let e = error as? ODBCError { return RunnerError(e.description, migration: m.file.stem, sqlState: e.sqlState) }
+        return error
     }
 
     /// Best effort: a `success = false` row so `status` shows the failure.
