@@ -38,20 +38,28 @@ public struct PostgreSQLSeedSQL: SeedSQL {
 
     public func upsert(_ seed: SeedTable, rows: [SeedRow]) -> String {
         let columns = seed.columnNames.map(quote)
-        let updates = seed.updateColumns.map { quote($0.name) }
-        var lines = ["INSERT INTO \(table(seed.name)) AS t (\(columns.joined(separator: ", ")))"]
-        if !seed.identityColumns.isEmpty { lines.append("OVERRIDING SYSTEM VALUE") }
+        var lines = insertHead(seed, columns)
         lines.append("VALUES")
         lines += rows.enumerated().map { i, row in "    " + tuple(seed, row) + (i == rows.count - 1 ? "" : ",") }
-        let key = seed.keyColumns.map(quote).joined(separator: ", ")
-        if updates.isEmpty {
-            lines.append("ON CONFLICT (\(key)) DO NOTHING;")
-        } else {
-            lines.append("ON CONFLICT (\(key)) DO UPDATE SET")
-            lines += updates.enumerated().map { i, c in "    \(c) = EXCLUDED.\(c)" + (i == updates.count - 1 ? "" : ",") }
-            lines.append("WHERE (\(updates.map { "t.\($0)" }.joined(separator: ", "))) IS DISTINCT FROM (\(updates.map { "EXCLUDED.\($0)" }.joined(separator: ", ")));")
-        }
+        lines += conflictClause(seed)
         return lines.joined(separator: "\n")
+    }
+
+    /// `INSERT INTO t AS t (cols)`, with `OVERRIDING SYSTEM VALUE` for identity columns.
+    func insertHead(_ seed: SeedTable, _ columns: [String]) -> [String] {
+        var lines = ["INSERT INTO \(table(seed.name)) AS t (\(columns.joined(separator: ", ")))"]
+        if !seed.identityColumns.isEmpty { lines.append("OVERRIDING SYSTEM VALUE") }
+        return lines
+    }
+
+    /// The upsert's conflict clause: update only rows whose values differ.
+    func conflictClause(_ seed: SeedTable) -> [String] {
+        let updates = seed.updateColumns.map { quote($0.name) }
+        let key = seed.keyColumns.map(quote).joined(separator: ", ")
+        guard !updates.isEmpty else { return ["ON CONFLICT (\(key)) DO NOTHING;"] }
+        return ["ON CONFLICT (\(key)) DO UPDATE SET"]
+            + updates.enumerated().map { i, c in "    \(c) = EXCLUDED.\(c)" + (i == updates.count - 1 ? "" : ",") }
+            + ["WHERE (\(updates.map { "t.\($0)" }.joined(separator: ", "))) IS DISTINCT FROM (\(updates.map { "EXCLUDED.\($0)" }.joined(separator: ", ")));"]
     }
 
     /// The rows as one JSON array parameter, typed by the table itself:
@@ -66,18 +74,9 @@ public struct PostgreSQLSeedSQL: SeedSQL {
     /// does not know): 0.20–0.32 s, against 0.63–0.90 s for literal VALUES.
     public func bulkUpsert(_ seed: SeedTable, rows: [SeedRow]) -> (sql: String, parameters: [ODBCValue])? {
         let columns = seed.columnNames.map(quote)
-        let updates = seed.updateColumns.map { quote($0.name) }
-        var lines = ["INSERT INTO \(table(seed.name)) AS t (\(columns.joined(separator: ", ")))"]
-        if !seed.identityColumns.isEmpty { lines.append("OVERRIDING SYSTEM VALUE") }
+        var lines = insertHead(seed, columns)
         lines.append("SELECT \(columns.map { "r.\($0)" }.joined(separator: ", ")) FROM json_populate_recordset(NULL::\(table(seed.name)), ?::json) AS r")
-        let key = seed.keyColumns.map(quote).joined(separator: ", ")
-        if updates.isEmpty {
-            lines.append("ON CONFLICT (\(key)) DO NOTHING;")
-        } else {
-            lines.append("ON CONFLICT (\(key)) DO UPDATE SET")
-            lines += updates.enumerated().map { i, c in "    \(c) = EXCLUDED.\(c)" + (i == updates.count - 1 ? "" : ",") }
-            lines.append("WHERE (\(updates.map { "t.\($0)" }.joined(separator: ", "))) IS DISTINCT FROM (\(updates.map { "EXCLUDED.\($0)" }.joined(separator: ", ")));")
-        }
+        lines += conflictClause(seed)
         return (lines.joined(separator: "\n"), [.text(jsonRows(seed, rows))])
     }
 
