@@ -42,8 +42,7 @@ extension Oeedb {
 
         @OptionGroup var output: OutputOptions
 
-        @Option(name: .long, help: ArgumentHelp("Seconds to wait for another runner's lock (0 = do not wait; at most 86400).", valueName: "seconds"))
-        var lockTimeout: Int = 60
+        @OptionGroup var lock: LockOptions
 
         @Option(name: .long, help: ArgumentHelp("Milliseconds a statement waits for a table lock before the migration is rolled back and retried (0 = engine default, at most 3600000).", valueName: "ms"))
         var ddlLockTimeout: Int = 5_000
@@ -58,9 +57,6 @@ extension Oeedb {
             if let target, target < 1 {
                 throw ValidationError("--target \(target): versions start at 1; pass the version to migrate up to, e.g. --target 3")
             }
-            guard (0...86_400).contains(lockTimeout) else {
-                throw ValidationError("--lock-timeout \(lockTimeout): give the seconds to wait for another runner's lock, from 0 (do not wait) to 86400")
-            }
             guard (0...3_600_000).contains(ddlLockTimeout), (0...20).contains(lockRetries) else {
                 throw ValidationError("--ddl-lock-timeout \(ddlLockTimeout) / --lock-retries \(lockRetries): give 0 to 3600000 ms and 0 to 20 retries")
             }
@@ -70,7 +66,7 @@ extension Oeedb {
             try reportingErrors {
                 let context = try RunnerContext.open(connection, migrations: directory.migrations, dialectOverride: directory.dialect)
                 let runner = context.runner
-                runner.lockTimeoutMilliseconds = lockTimeout * 1000
+                runner.lockTimeoutMilliseconds = lock.milliseconds
                 runner.lockRetry = LockRetryPolicy(timeoutMilliseconds: ddlLockTimeout, retries: lockRetries)
                 runner.progress = { Progress.line($0) }
                 var report: RunReport

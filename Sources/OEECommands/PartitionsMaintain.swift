@@ -42,21 +42,19 @@ extension Oeedb.Partitions {
         @Option(name: .long, help: ArgumentHelp("Milliseconds each step waits for a table lock before it gives up (as migrate's --ddl-lock-timeout; 1 to 3600000).", valueName: "ms"))
         var ddlLockTimeout: Int = 5_000
 
-        @Option(name: .long, help: ArgumentHelp("Seconds to wait for another runner's migration lock.", valueName: "seconds"))
-        var lockTimeout: Int = 60
+        @OptionGroup var lock: LockOptions
 
         func validate() throws {
             guard (1...3_600_000).contains(ddlLockTimeout) else {
                 throw ValidationError("--ddl-lock-timeout \(ddlLockTimeout): give the milliseconds a step waits for a table lock, from 1 to 3600000 (default 5000)")
             }
-            if lockTimeout < 0 { throw ValidationError("--lock-timeout cannot be negative") }
         }
 
         func run() throws {
             try reportingErrors {
                 let p = try PartitionsContext.open(connection, directory, source, action: "maintaining partitions")
                 p.maintainer.lockTimeoutMilliseconds = ddlLockTimeout
-                p.context.runner.lockTimeoutMilliseconds = lockTimeout * 1000
+                p.context.runner.lockTimeoutMilliseconds = lock.milliseconds
                 var report: PartitionMaintainer.Report
                 do {
                     report = try p.maintainer.maintain(asOf: asOf.instant, dryRun: dryRun, allowDataMovement: allowDataMovement)

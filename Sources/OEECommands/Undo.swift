@@ -39,8 +39,7 @@ extension Oeedb {
         @Flag(name: .long, help: "Skip the data-loss checks: drop tables and columns that hold data.")
         var allowDataLoss = false
 
-        @Option(name: .long, help: ArgumentHelp("Seconds to wait for another runner's lock (0 = do not wait; at most 86400).", valueName: "seconds"))
-        var lockTimeout: Int = 60
+        @OptionGroup var lock: LockOptions
 
         @OptionGroup var output: OutputOptions
 
@@ -48,16 +47,13 @@ extension Oeedb {
             guard to >= 0 else {
                 throw ValidationError("--to \(to): pass the version to go back to, e.g. --to 3 (0 undoes every version)")
             }
-            guard (0...86_400).contains(lockTimeout) else {
-                throw ValidationError("--lock-timeout \(lockTimeout): give the seconds to wait for another runner's lock, from 0 (do not wait) to 86400")
-            }
         }
 
         func run() throws {
             try reportingErrors {
                 let context = try RunnerContext.open(connection, migrations: directory.migrations, dialectOverride: directory.dialect)
                 let runner = context.runner
-                runner.lockTimeoutMilliseconds = lockTimeout * 1000
+                runner.lockTimeoutMilliseconds = lock.milliseconds
                 runner.progress = { Progress.line($0) }
                 var report: UndoReport
                 do {

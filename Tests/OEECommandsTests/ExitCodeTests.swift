@@ -40,6 +40,8 @@ import Testing
         ["drift", "--against", "foo"],
         ["migrate", "--lock-timeout", "-1"],
         ["migrate", "--lock-timeout=-1"],
+        ["undo", "--to", "1", "--lock-timeout", "86401"],
+        ["partitions", "maintain", "--lock-timeout", "9223372036854775807"],  // once overflowed lock-timeout × 1000
         ["migrate", "--lock-timeout", "abc"],
         ["migrate", "--target", "0"],
         ["baseline", "--version", "-3"],
