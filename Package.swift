@@ -58,7 +58,7 @@ let package = Package(
         ]),
         // The oeedb executable: the command line over the canonical schema.
         .executableTarget(name: "oeedb", dependencies: ["OEECommands", "OEESchema"]),
-        .executableTarget(name: "oeedb-bench", dependencies: ["OEEModel", "OEEDSL", "OEEDiff", "SQLServer"], path: "Benchmarks/oeedb-bench"),
+        .executableTarget(name: "oeedb-bench", dependencies: ["OEEModel", "OEEDSL", "OEEDiff", "SQLServer"], path: "Sources/oeedb-bench"),
 
         // What the test targets share: the live engines the test command starts.
         .target(name: "OEETestSupport", dependencies: ["ODBC"], path: "Tests/Support"),

@@ -121,7 +121,7 @@ public struct MigrationHeader: Hashable, Sendable {
         for (i, span) in lines.enumerated() {
             if !inHeader && !span.mayHoldDirective { continue }
             let raw = text[utf8.index(utf8.startIndex, offsetBy: span.start)..<utf8.index(utf8.startIndex, offsetBy: span.end)]
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = String(raw.trimmingHorizontalSpace)
             let at = "\(file):\(i + 1)"
             if inHeader && !line.isEmpty && !line.hasPrefix("--") { inHeader = false }
             guard line.hasPrefix("-- oeedb:") else {
@@ -131,7 +131,7 @@ public struct MigrationHeader: Hashable, Sendable {
             let body = line.dropFirst("-- oeedb:".count)
             let keyEnd = body.firstIndex(of: " ") ?? body.endIndex
             let key = String(body[..<keyEnd])
-            let value = body[keyEnd...].trimmingCharacters(in: .whitespaces)
+            let value = String(body[keyEnd...].trimmingHorizontalSpace)
             if OnlineDirectives.names.contains(key) {
                 if let problem = online.read(key, value, line: i + 1, at: at) { problems.append(problem) }
                 continue
@@ -187,6 +187,9 @@ public struct MigrationHeader: Hashable, Sendable {
         guard line.hasPrefix("--") else { return nil }
         let rest = line.dropFirst(2)
         let afterDashes = rest.drop { $0 == " " || $0 == "\t" || $0 == "-" }
+        // Most header comments do not start with an o: skip them before the
+        // per-character work below.
+        guard let first = afterDashes.unicodeScalars.first, first == "o" || first == "O" else { return nil }
         let word = String(afterDashes.prefix { $0.isLetter })
         guard !word.isEmpty else { return nil }
         let lower = word.lowercased()
@@ -252,7 +255,7 @@ public struct MigrationCheck: Hashable, Sendable {
             throw MigrationError("\(at): oeedb:check needs 'pre|post|data-loss NAME empty|scalar=VALUE: QUERY'")
         }
         let head = text[..<colon].split(separator: " ")
-        let query = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let query = String(text[text.index(after: colon)...].trimmingHorizontalSpace)
         guard head.count == 3, let phase = Phase(rawValue: String(head[0])), !query.isEmpty else {
             throw MigrationError("\(at): oeedb:check needs 'pre|post|data-loss NAME empty|scalar=VALUE: QUERY'")
         }

@@ -6,6 +6,7 @@ import Runner
 extension Oeedb {
     struct Baseline: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "baseline",
             abstract: "Mark an existing database as being at a version, without running any script.",
             discussion: """
                 For databases created before oeedb managed them: records versions up to --version \

@@ -6,6 +6,7 @@ import OEEModel
 extension Oeedb {
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "Print the migration between two model snapshots. Writes nothing.",
             discussion: """
                 Both snapshots are validated first. The output is the same SQL 'oeedb generate' \

@@ -8,6 +8,7 @@ import OEEModel
 extension Oeedb {
     struct Docs: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "docs",
             abstract: "Write ER diagrams and the data dictionary from the model; --check verifies the committed docs.",
             discussion: """
                 Writes into --out (default docs/schema):

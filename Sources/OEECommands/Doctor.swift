@@ -5,6 +5,7 @@ import ODBC
 extension Oeedb {
     struct Doctor: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "doctor",
             abstract: "Check the ODBC setup and the connection: drivers, resolved (masked) connection, server version.",
             discussion: """
                 The first command to run on a new machine. It lists the ODBC drivers unixODBC \

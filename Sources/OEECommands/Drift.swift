@@ -8,6 +8,7 @@ import Runner
 extension Oeedb {
     struct Drift: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "drift",
             abstract: "Compare a live database with the model and report every difference (for CI).",
             discussion: """
                 Reads the whole catalog with a fixed handful of queries, reduces both sides to \

@@ -7,6 +7,7 @@ import OEEModel
 extension Oeedb {
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "generate",
             abstract: "Write the next versioned migration from the difference between the model and the last migration.",
             discussion: """
                 Compares the schema model (schema/) with the model snapshot of the latest \

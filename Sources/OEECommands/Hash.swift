@@ -5,6 +5,7 @@ import Migrations
 extension Oeedb {
     struct Hash: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "hash",
             abstract: "Re-record each migration directory's integrity file (oeedb.sum) from the files on disk.",
             discussion: """
                 After editing a migration that has not shipped (one written with oeedb new, or a \

@@ -5,6 +5,7 @@ import OEEDiff
 extension Oeedb {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Read a live database and write the Swift DSL source (or model snapshot) that builds its model.",
             discussion: """
                 Reads the catalog with the same queries as drift, then asks it for everything the \

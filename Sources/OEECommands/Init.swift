@@ -4,6 +4,7 @@ import Foundation
 extension Oeedb {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Write a Swift package that runs oeedb over its own model (the canonical schema plus yours).",
             discussion: """
                 The package has a schema module that extends the canonical OEE schema \

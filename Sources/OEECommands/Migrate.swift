@@ -6,6 +6,7 @@ import Runner
 extension Oeedb {
     struct Migrate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "migrate",
             abstract: "Apply pending migrations to a database, each in its own transaction.",
             discussion: """
                 Before anything runs, every file of the migration directory is checked (headers \

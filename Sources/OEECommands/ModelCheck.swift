@@ -5,6 +5,7 @@ import OEEModel
 extension Oeedb.Model {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Validate the model and list every problem, one per line.",
             discussion: """
                 Checks names, references, keys, types, partitioning and row-level security \

@@ -5,6 +5,7 @@ import OEEModel
 extension Oeedb.Model {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write the model as stable JSON (sorted keys; byte-identical for the same model).",
             discussion: """
                 The JSON snapshot is what migrations, `oeedb diff` and other tools read. \

@@ -5,6 +5,7 @@ import Migrations
 extension Oeedb {
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "new",
             abstract: "Start a hand-written migration (a data fix, a backfill, a one-off statement) as the next version.",
             discussion: """
                 Writes migrations/<dialect>/V<NNNN>__<name>.sql in each dialect's folder (or only \

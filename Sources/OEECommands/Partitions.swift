@@ -11,6 +11,7 @@ extension Oeedb {
     /// `oeedb partitions …`: the lifecycle of rolling partition windows.
     struct Partitions: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "partitions",
             abstract: "Partition lifecycle: where each rolling window stands, and keeping it at its policy.",
             discussion: """
                 The model declares a rolling window on a partition function (granularity, how \

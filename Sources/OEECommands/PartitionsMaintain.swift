@@ -6,6 +6,7 @@ import Runner
 extension Oeedb.Partitions {
     struct Maintain: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "maintain",
             abstract: "Bring every rolling partition window and hot index to its policy at a given time.",
             discussion: """
                 In order: SPLIT the empty end range ahead (after NEXT USED on every scheme of the \

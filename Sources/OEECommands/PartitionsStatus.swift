@@ -6,6 +6,7 @@ import Runner
 extension Oeedb.Partitions {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Per rolling partition function: boundaries, rows per partition, coverage ahead, oldest data, and what maintain would do.",
             discussion: """
                 Rows are catalog estimates (sys.partitions, pg_class.reltuples) unless --exact \

@@ -7,6 +7,7 @@ import Runner
 extension Oeedb {
     struct Plan: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "plan",
             abstract: "Classify each step of the pending migrations by the lock it takes and the rows it touches.",
             discussion: """
                 Reads the server's edition and version (SERVERPROPERTY('EngineEdition'), \

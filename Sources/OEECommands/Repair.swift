@@ -6,6 +6,7 @@ import Runner
 extension Oeedb {
     struct Repair: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "repair",
             abstract: "Settle the failed history row of a migration that stopped part-way outside a transaction.",
             discussion: """
                 A migration with '-- oeedb:transaction off' (or 'batches') that fails may leave \

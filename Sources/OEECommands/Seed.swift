@@ -8,6 +8,7 @@ import Seeds
 extension Oeedb {
     struct Seed: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "seed",
             abstract: "Load reference data (seeds/<set>/*.csv) idempotently: insert missing rows, update changed ones.",
             discussion: """
                 Each file seeds/<set>/<schema>.<table>.csv loads one table; its header names the \

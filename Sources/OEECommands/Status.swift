@@ -6,6 +6,7 @@ import Runner
 extension Oeedb {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Show each migration's state in a database: applied, pending, failed, checksum mismatch.",
             discussion: """
                 Changes nothing. The migration directory is checked too: a missing or corrupt \

@@ -6,6 +6,7 @@ import Runner
 extension Oeedb {
     struct Undo: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "undo",
             abstract: "Take a database back to an earlier version by running undo scripts, newest first.",
             discussion: """
                 Runs U<NNNN>__<name>.sql of every applied version above --to, newest first, under \

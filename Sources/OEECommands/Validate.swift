@@ -6,6 +6,7 @@ import Runner
 extension Oeedb {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check the integrity file and the database history against the migration files. Changes nothing.",
             discussion: """
                 Exit status: 0 intact, 1 problems found (each listed).

@@ -11,6 +11,11 @@ public protocol RunnerDialect: SQLDialect {
     func selectHistory(schema: String) -> String
     /// Parameters: version, name, checksum, applied_by, execution_ms, success.
     func insertHistory(schema: String) -> String
+    /// The success row and the end of the migration's transaction in one
+    /// round trip (`INSERT … VALUES (literals); COMMIT;`), or nil where the
+    /// driver must end the transaction itself (then ``insertHistory(schema:)``
+    /// and `SQLEndTran`). One round trip fewer per migration.
+    func insertHistoryAndCommit(schema: String, _ row: HistoryValues) -> String?
     /// Parameter: version.
     func deleteHistory(schema: String) -> String
     /// Returns one row whose first column is `1` when the session lock was taken.
@@ -38,6 +43,25 @@ public protocol RunnerDialect: SQLDialect {
     func checkQuery(_ check: PreCheck) throws -> String
     // The post-check reads the catalog with the dialect's InspectorDialect
     // queries (one reader for drift and post-check), restricted to the touched tables.
+}
+
+/// A history row's values, for SQL that carries them as literals.
+public struct HistoryValues: Hashable, Sendable {
+    public var version: Int
+    public var name: String
+    public var checksum: String
+    public var user: String
+    public var milliseconds: Int
+    public var success: Bool
+
+    public init(version: Int, name: String, checksum: String, user: String, milliseconds: Int, success: Bool) {
+        self.version = version
+        self.name = name
+        self.checksum = checksum
+        self.user = user
+        self.milliseconds = milliseconds
+        self.success = success
+    }
 }
 
 /// One batch of a migration file and where it starts.

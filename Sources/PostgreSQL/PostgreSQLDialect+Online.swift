@@ -10,6 +10,14 @@ extension PostgreSQLDialect: OnlineRunnerDialect {
         "SET lock_timeout = \(milliseconds);"
     }
 
+    /// `SET [SESSION|LOCAL] lock_timeout`, `set_config('lock_timeout', …)`,
+    /// `RESET lock_timeout|ALL`, `DISCARD ALL`, `SET SESSION AUTHORIZATION`
+    /// (resets nothing, but a role's settings may apply), `ALTER ROLE … SET`:
+    /// any text naming one of these words counts, comments included.
+    public func mayChangeLockTimeout(_ sql: String) -> Bool {
+        text(sql, namesAnyOf: ["lock_timeout", "reset", "discard", "authorization", "set role"])
+    }
+
     /// 55P03 lock_not_available: `canceling statement due to lock timeout`.
     public func isLockTimeout(sqlState: String, nativeCode: Int) -> Bool {
         sqlState == "55P03"

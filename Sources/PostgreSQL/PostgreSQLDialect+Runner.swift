@@ -55,6 +55,19 @@ extension PostgreSQLDialect: RunnerDialect {
         "INSERT INTO \(PGSQL.quote(schema)).\"schema_history\" (\"version\", \"name\", \"checksum\", \"applied_by\", \"execution_ms\", \"success\") VALUES (?, ?, ?, ?, ?, ?);"
     }
 
+    /// One simple-protocol message: psqlODBC sends it as is inside the open
+    /// transaction, sees the session idle afterwards and makes the
+    /// following `SQLEndTran` a no-op (RunnerLiveTests measure both). Text
+    /// values are escape-string literals (`E'…'`, quote and backslash
+    /// doubled), which read the same whatever `standard_conforming_strings` is.
+    public func insertHistoryAndCommit(schema: String, _ row: HistoryValues) -> String? {
+        func literal(_ text: String) -> String {
+            "E'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
+        }
+        return "INSERT INTO \(PGSQL.quote(schema)).\"schema_history\" (\"version\", \"name\", \"checksum\", \"applied_by\", \"execution_ms\", \"success\") "
+            + "VALUES (\(row.version), \(literal(row.name)), \(literal(row.checksum)), \(literal(row.user)), \(row.milliseconds), \(row.success)); COMMIT;"
+    }
+
     public func deleteHistory(schema: String) -> String {
         "DELETE FROM \(PGSQL.quote(schema)).\"schema_history\" WHERE \"version\" = ?;"
     }

@@ -5,8 +5,10 @@ import OEEDiff
 /// How long a migration's statements wait for a table lock, and how often the
 /// whole migration is retried when one waits too long.
 ///
-/// Before each attempt the runner sets the session's lock timeout
-/// (`SET LOCK_TIMEOUT n` / `SET lock_timeout = n`), so an ALTER TABLE queued
+/// The runner sets the session's lock timeout (`SET LOCK_TIMEOUT n` /
+/// `SET lock_timeout = n`) before the first attempt, and again before the
+/// next one after a rollback or after a migration whose text may change it
+/// (``OnlineRunnerDialect/mayChangeLockTimeout(_:)``), so an ALTER TABLE queued
 /// behind a long report query gives up after `timeoutMilliseconds` instead of
 /// queueing every writer behind itself. SQL Server's error 1222 does not roll
 /// the transaction back by itself: the runner rolls it back (as on any error),
@@ -32,11 +34,16 @@ extension MigrationRunner {
         let online = dialect as? any OnlineRunnerDialect
         var attempt = 0
         while true {
-            if let online, lockRetry.timeoutMilliseconds > 0 {
+            if let online, lockRetry.timeoutMilliseconds > 0, !lockTimeoutInForce {
                 try connection.execute(online.lockTimeoutStatement(milliseconds: lockRetry.timeoutMilliseconds))
             }
+            // Unknown until this attempt commits: a rollback may undo the
+            // setting (PostgreSQL), and the migration may change it.
+            lockTimeoutInForce = false
             do {
-                return try apply(m, postChecks: postChecks)
+                let applied = try apply(m, postChecks: postChecks)
+                lockTimeoutInForce = !(online?.mayChangeLockTimeout(m.text) ?? true)
+                return applied
             } catch var e as RunnerError {
                 guard let online, online.isLockTimeout(sqlState: e.sqlState ?? "", nativeCode: e.nativeCode ?? 0) else { throw e }
                 // Outside one transaction the batches before the timeout stay

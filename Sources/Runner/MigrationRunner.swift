@@ -29,6 +29,9 @@ public final class MigrationRunner {
     var failedChecksums: [Int: String] = [:]
     /// Statement lock timeout and bounded retry of a migration (LockRetry.swift).
     public var lockRetry = LockRetryPolicy()
+    /// Whether the session's lock timeout is known to be `lockRetry`'s
+    /// (set once; forgotten after a rollback or a migration that may change it).
+    var lockTimeoutInForce = false
 
     public init(connection: ODBCConnection, dialect: any RunnerDialect, directory: MigrationDirectory) {
         self.connection = connection
@@ -313,9 +316,18 @@ public final class MigrationRunner {
         if failedVersions.contains(m.file.version) {
             try conn.execute(dialect.deleteHistory(schema: historySchema), [.int(Int64(m.file.version))])
         }
+        let row = HistoryValues(version: m.file.version, name: m.file.name, checksum: m.checksum, user: user ?? "unknown",
+                                milliseconds: report.milliseconds, success: true)
+        // Inside the final transaction the row and the COMMIT can travel
+        // together; the caller's commit then has nothing left to do. A COMMIT
+        // that fails (a deferred constraint) throws here like any statement.
+        if !conn.autocommit, let sql = dialect.insertHistoryAndCommit(schema: historySchema, row) {
+            try conn.execute(sql)
+            return
+        }
         try conn.execute(dialect.insertHistory(schema: historySchema), [
-            .int(Int64(m.file.version)), .text(m.file.name), .text(m.checksum), .text(user ?? "unknown"),
-            .int(Int64(report.milliseconds)), .bool(true),
+            .int(Int64(row.version)), .text(row.name), .text(row.checksum), .text(row.user),
+            .int(Int64(row.milliseconds)), .bool(true),
         ])
     }
 

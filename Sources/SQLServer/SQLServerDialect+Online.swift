@@ -9,6 +9,12 @@ extension SQLServerDialect: OnlineRunnerDialect {
         "SET LOCK_TIMEOUT \(milliseconds);"
     }
 
+    /// `SET LOCK_TIMEOUT` (session-wide, not undone by ROLLBACK) and
+    /// `sp_reset_connection`; any text naming them counts, comments included.
+    public func mayChangeLockTimeout(_ sql: String) -> Bool {
+        text(sql, namesAnyOf: ["lock_timeout", "sp_reset_connection"])
+    }
+
     public func isLockTimeout(sqlState: String, nativeCode: Int) -> Bool {
         nativeCode == 1222
     }

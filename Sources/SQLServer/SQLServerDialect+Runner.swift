@@ -58,6 +58,13 @@ extension SQLServerDialect: RunnerDialect {
         "SELECT [version], [name], [checksum], [applied_by], CONVERT(nvarchar(23), [applied_at_utc], 126) AS [applied_at_utc], [execution_ms], CAST([success] AS int) AS [success] FROM \(TSQL.quote(schema)).[schema_history] ORDER BY [version];"
     }
 
+    /// nil: the driver ends the transaction (`SQLEndTran`). With autocommit
+    /// off, FreeTDS and Microsoft's driver run in implicit-transaction mode,
+    /// and a COMMIT inside a batch is not measured here against either.
+    public func insertHistoryAndCommit(schema: String, _ row: HistoryValues) -> String? {
+        nil
+    }
+
     public func insertHistory(schema: String) -> String {
         "INSERT INTO \(TSQL.quote(schema)).[schema_history] ([version], [name], [checksum], [applied_by], [execution_ms], [success]) VALUES (?, ?, ?, ?, ?, ?);"
     }

@@ -5,6 +5,7 @@ import OEEDSL
 import Migrations
 import PostgreSQL
 import Runner
+import SQLServer
 import OEETestSupport
 
 /// Online operations on the real engine: CREATE INDEX CONCURRENTLY as its own
@@ -150,6 +151,47 @@ import OEETestSupport
         #expect(error.message.contains("gave up after 2 attempt(s)"))
         #expect(error.message.contains("Fix: run 'oeedb migrate' again"))
         #expect(try conn.scalar("SELECT count(*) FROM information_schema.columns WHERE table_name = 'reading' AND column_name = 'note';") == "0")
+    }
+}
+
+extension OnlineMigrationTests {
+    /// The lock timeout is set once per session, not before every migration;
+    /// a migration that changes it (here to 0 = wait forever) makes the
+    /// runner set it again, so the next migration still gives up on a lock
+    /// held by another session instead of queueing behind it.
+    @Test(.needsPostgres) func aMigrationThatChangesTheLockTimeoutDoesNotDisableIt() throws {
+        let (db, dir, conn) = try setUp()
+        try TestMigrations.addHandWritten(dir, version: 2, name: "wait_forever", sql: "SET lock_timeout = 0;\nSELECT 1;\n", snapshot: Self.v1())
+        try TestMigrations.generate(dir, TestMigrations.edit(Self.v1(), "reading") { $0.columns.append(Column("note", .varchar(20), "Note").nullable()) })
+        let blocker = try db.connect()
+        try blocker.setAutocommit(false)
+        try blocker.execute("LOCK TABLE ref.reading IN ACCESS SHARE MODE;")
+        // Released after 4 s either way: without the timeout the ALTER would
+        // wait for it and succeed, which the test reports as a failure.
+        let released = DispatchSemaphore(value: 0)
+        let box = UncheckedBox(blocker)
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: 4)
+            try? box.value.rollback()
+            released.signal()
+        }
+        defer { released.wait() }
+        let runner = try db.runner(dir)
+        runner.lockRetry = LockRetryPolicy(timeoutMilliseconds: 100, retries: 1, backoffMilliseconds: 50)
+        let error = try #require(throws: RunnerError.self) { try runner.migrate() }
+        #expect(error.sqlState == "55P03", "\(error.message)")
+        #expect(try conn.scalar("SELECT string_agg(version::text, ',' ORDER BY version) FROM oeedb.schema_history WHERE success;") == "1,2")
+    }
+
+    @Test func theDialectsSayWhichTextMayChangeTheLockTimeout() {
+        let pg = PostgreSQLDialect()
+        #expect(pg.mayChangeLockTimeout("SET LOCAL Lock_Timeout = '1s';"))
+        #expect(pg.mayChangeLockTimeout("RESET ALL;"))
+        #expect(pg.mayChangeLockTimeout("DISCARD ALL;"))
+        #expect(!pg.mayChangeLockTimeout("CREATE TABLE t (id int);\nCOMMENT ON TABLE t IS 'x';"))
+        let ss = SQLServerDialect()
+        #expect(ss.mayChangeLockTimeout("SET LOCK_TIMEOUT -1;"))
+        #expect(!ss.mayChangeLockTimeout("ALTER TABLE [ref].[t] ADD [x] int NULL;"))
     }
 }
 
