@@ -13,8 +13,8 @@ SIZES=("${@:-200 2000}")
 read -r -a SIZES <<< "${SIZES[*]}"
 scripts/setup.sh >/dev/null
 # One product per build: swift build takes only the last of several --product flags.
-swift build -c release --product oeedb 2>&1 | tail -n 1
-swift build -c release --product oeedb-bench 2>&1 | tail -n 1
+scripts/release-build.sh --product oeedb
+scripts/release-build.sh --product oeedb-bench
 WORK="$(mktemp -d /tmp/oeedb-bench-docs.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
 for n in "${SIZES[@]}"; do .build/release/oeedb-bench "$n" --export "$WORK/m$n.json"; done

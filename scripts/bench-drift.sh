@@ -14,8 +14,8 @@ N="${1:-2000}"
 ROUNDS="${2:-5}"
 scripts/setup.sh >/dev/null
 # One product per build: `--product a --product b` builds only the last.
-swift build -c release --product oeedb 2>&1 | tail -n 1
-swift build -c release --product oeedb-bench 2>&1 | tail -n 1
+scripts/release-build.sh --product oeedb
+scripts/release-build.sh --product oeedb-bench
 OEEDB="${OEEDB_BENCH_BIN:-$PWD/.build/release/oeedb}"
 VENV="$PWD/.build-bench/venv"
 if [ ! -x "$VENV/bin/migra" ]; then

@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:-200}"
 scripts/setup.sh >/dev/null
-swift build -c release --product oeedb 2>&1 | tail -n 1
+scripts/release-build.sh --product oeedb
 OEEDB="$PWD/.build/release/oeedb"
 WORK="$(mktemp -d /tmp/oeedb-bench.XXXXXX)"
 chmod 755 "$WORK"   # the PostgreSQL owner must reach its data folder inside

@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 ROWS="${1:-5000000}"
 SECONDS_RUN="${2:-40}"
 if [ -z "${OEEDB_BIN:-}" ]; then
-    swift build -c release --product oeedb 2>&1 | tail -n 1
+    scripts/release-build.sh --product oeedb
     OEEDB_BIN="$PWD/.build/release/oeedb"
 fi
 WORK="$(mktemp -d /tmp/oeedb-bench-online.XXXXXX)"

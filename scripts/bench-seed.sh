@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 N="${1:-50000}"
 ROUNDS="${2:-5}"
 scripts/setup.sh >/dev/null
-swift build -c release --product oeedb 2>&1 | tail -n 1
+scripts/release-build.sh --product oeedb
 OEEDB="${OEEDB_BENCH_BIN:-$PWD/.build/release/oeedb}"
 WORK="$(mktemp -d /tmp/oeedb-bench-seed.XXXXXX)"
 chmod 755 "$WORK"   # the PostgreSQL owner must reach its data folder inside

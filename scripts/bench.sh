@@ -33,7 +33,7 @@ fi
 export BENCH_DBMATE="$BENCH/dbmate/bin/dbmate" BENCH_MIGRA="$BENCH/migra/bin/migra"
 
 echo "bench: release build"
-swift build -c release 2>&1 | tail -n 1
+scripts/release-build.sh
 OEEDB="$ROOT/.build/release/oeedb"
 
 WORK="$(mktemp -d /tmp/oeedb-bench.XXXXXX)"
