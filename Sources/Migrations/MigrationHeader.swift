@@ -184,7 +184,13 @@ public struct MigrationHeader: Hashable, Sendable {
     /// directive a DBA mistyped (`-- oedb:check`, `--oeedb:`, `--- oeedb:`,
     /// `-- OEEDB:`, `-- oeedb :`, `-- oeedb check`), or nil for an ordinary comment.
     static func lookalike(_ line: String) -> String? {
-        guard line.hasPrefix("--") else { return nil }
+        // Bytes first: almost every header comment is ruled out by the first
+        // letter after the dashes and spaces (it must be an o).
+        var bytes = line.utf8.makeIterator()
+        guard bytes.next() == 0x2D, bytes.next() == 0x2D else { return nil }
+        var b = bytes.next()
+        while let c = b, c == 0x20 || c == 0x09 || c == 0x2D { b = bytes.next() }
+        guard let c = b, c | 0x20 == 0x6F else { return nil }
         let rest = line.dropFirst(2)
         let afterDashes = rest.drop { $0 == " " || $0 == "\t" || $0 == "-" }
         // Most header comments do not start with an o: skip them before the
