@@ -74,8 +74,10 @@ extension MigrationRunner {
                 }
                 let finish = { [self] (conn: ODBCConnection) throws in
                     if last {
-                        try complete(m, header: header, expected: expected, user: user, start: start, report: &report, on: conn)
+                        // Before `complete`: its success row may end the
+                        // transaction (PostgreSQL sends it with the COMMIT).
                         try conn.execute(online.deleteSteps(schema: historySchema), [.int(version)])
+                        try complete(m, header: header, expected: expected, user: user, start: start, report: &report, on: conn)
                     } else {
                         try conn.execute(online.insertStep(schema: historySchema), [.int(version), .int(Int64(step.number))])
                     }

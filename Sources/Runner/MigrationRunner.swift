@@ -319,7 +319,8 @@ public final class MigrationRunner {
         let row = HistoryValues(version: m.file.version, name: m.file.name, checksum: m.checksum, user: user ?? "unknown",
                                 milliseconds: report.milliseconds, success: true)
         // Inside the final transaction the row and the COMMIT can travel
-        // together; the caller's commit then has nothing left to do. A COMMIT
+        // together; the caller's commit then has nothing left to do, so this
+        // must be the transaction's last statement. A COMMIT
         // that fails (a deferred constraint) throws here like any statement.
         if !conn.autocommit, let sql = dialect.insertHistoryAndCommit(schema: historySchema, row) {
             try conn.execute(sql)
