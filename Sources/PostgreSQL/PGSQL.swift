@@ -30,6 +30,45 @@ public enum PGSQL {
         "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
+    /// An object the runner creates for itself (history, step record,
+    /// maintenance log, archive schema) and the DDL that makes it.
+    public enum RuntimeObject {
+        case schema(String)
+        case table(String, String, String)
+    }
+
+    /// One `DO` block creating each object only when it is missing. Not
+    /// `CREATE … IF NOT EXISTS`: PostgreSQL checks the CREATE privilege (on
+    /// the database for a schema, on the schema for a table) before it looks
+    /// for the object, so a deploy role without it — a hardened database whose
+    /// DBA made the schemas and granted only what migrations need — got
+    /// "permission denied for database" on every run though nothing was missing.
+    ///
+    ///     PGSQL.createIfMissing([.schema("oeedb")])
+    ///     // DO $oeedb$ BEGIN
+    ///     // IF to_regnamespace('"oeedb"') IS NULL THEN CREATE SCHEMA "oeedb"; END IF;
+    ///     // END $oeedb$;
+    public static func createIfMissing(_ objects: [RuntimeObject]) -> String {
+        var lines = ["DO $oeedb$ BEGIN"]
+        for object in objects {
+            switch object {
+            case .schema(let name):
+                lines.append("IF to_regnamespace(\(string(quote(name)))) IS NULL THEN CREATE SCHEMA \(quote(name)); END IF;")
+            case .table(let schema, let name, let ddl):
+                lines.append("IF to_regclass(\(string(quote(schema) + "." + quote(name)))) IS NULL THEN")
+                lines.append(ddl)
+                lines.append("END IF;")
+            }
+        }
+        lines.append("END $oeedb$;")
+        return lines.joined(separator: "\n")
+    }
+
+    /// ``createIfMissing(_:)`` of one schema.
+    public static func createSchemaIfMissing(_ name: String) -> String {
+        createIfMissing([.schema(name)])
+    }
+
     /// Quoted names separated by `, `.
     ///
     ///     PGSQL.columnList(["a", "b"])   // "a", "b"

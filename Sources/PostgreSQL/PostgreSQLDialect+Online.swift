@@ -48,16 +48,16 @@ extension PostgreSQLDialect: OnlineRunnerDialect {
 
     public func stepsDDL(schema: String) -> [String] {
         let s = PGSQL.quote(schema)
-        return [
-            "CREATE SCHEMA IF NOT EXISTS \(s);",
-            """
-            CREATE TABLE IF NOT EXISTS \(s)."schema_steps" (
-                "version" integer NOT NULL,
-                "step" integer NOT NULL,
-                CONSTRAINT "pk_schema_steps" PRIMARY KEY ("version", "step")
-            );
-            """,
-        ]
+        return [PGSQL.createIfMissing([
+            .schema(schema),
+            .table(schema, "schema_steps", """
+                CREATE TABLE \(s)."schema_steps" (
+                    "version" integer NOT NULL,
+                    "step" integer NOT NULL,
+                    CONSTRAINT "pk_schema_steps" PRIMARY KEY ("version", "step")
+                );
+                """),
+        ])]
     }
 
     public func selectSteps(schema: String) -> String {
