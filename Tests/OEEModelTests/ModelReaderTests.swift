@@ -83,7 +83,7 @@ import Testing
         return Database(
             name: "every", description: "All of it",
             schemas: [
-                Schema(name: "app", description: "App", tables: [table, Table(name: "bare")], functions: [function], securityPolicies: [policy]),
+                Schema(name: "app", description: "Überblick – 😀", tables: [table, Table(name: "bare")], functions: [function], securityPolicies: [policy]),
                 Schema(name: "empty"),
             ],
             partitionFunctions: [
@@ -212,6 +212,15 @@ import Testing
     func whatTheReaderDeclinesStillDecodesAsTheFoundationPathSays(_ text: String) {
         let data = Data(text.utf8)
         #expect(throws: FastJSONDeclined.self) { try read(data) }
+        #expect(outcome(ModelSnapshot.decode, data) == outcome(ModelSnapshot.foundationDecode, data))
+    }
+
+    @Test func declinesInvalidUTF8InAStringAndTheFoundationPathSaysWhy() throws {
+        var bytes = Array(#"{"format":"oeedb.model/1","database":{"name":"a?","schemas":[],"partitionFunctions":[],"partitionSchemes":[]}}"#.utf8)
+        bytes[bytes.firstIndex(of: UInt8(ascii: "?"))!] = 0xC3  // a lead byte with no continuation
+        let data = Data(bytes)
+        #expect(throws: FastJSONDeclined.self) { try read(data) }
+        #expect(throws: SnapshotError.self) { try ModelSnapshot.decode(data) }
         #expect(outcome(ModelSnapshot.decode, data) == outcome(ModelSnapshot.foundationDecode, data))
     }
 
