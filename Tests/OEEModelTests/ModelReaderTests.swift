@@ -224,6 +224,35 @@ import Testing
         #expect(outcome(ModelSnapshot.decode, data) == outcome(ModelSnapshot.foundationDecode, data))
     }
 
+    /// Single-byte damage anywhere in a snapshot (deleted, replaced, inserted;
+    /// positions from a fixed seed): whatever the reader accepts is what the
+    /// Foundation path gives, and whatever it declines gets that path's error.
+    @Test func damagedSnapshotsDecodeExactlyAsTheFoundationPathSays() throws {
+        let bytes = Array(try ModelSnapshot.encode(Self.everyCase))
+        let replacements = Array("\"\\,:{}[]0-9.etnx _\u{01}é".utf8)
+        var seed: UInt64 = 0x5EED
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        var accepted = 0
+        for round in 0..<400 {
+            var damaged = bytes
+            let at = next(damaged.count)
+            switch round % 3 {
+            case 0: damaged.remove(at: at)
+            case 1: damaged[at] = replacements[next(replacements.count)]
+            default: damaged.insert(replacements[next(replacements.count)], at: at)
+            }
+            let data = Data(damaged)
+            let viaReader = outcome(ModelSnapshot.decode, data)
+            #expect(viaReader == outcome(ModelSnapshot.foundationDecode, data), "byte \(at), round \(round)")
+            if (try? read(data)) != nil { accepted += 1 }
+        }
+        // Damage in whitespace or inside a string leaves a document the reader still takes.
+        #expect(accepted > 0)
+    }
+
     @Test func readsAPlainCompactDocument() throws {
         let data = Data(#"{"format":"oeedb.model/1","database":{"name":"a","schemas":[],"partitionFunctions":[],"partitionSchemes":[]}}"#.utf8)
         #expect(try read(data) == Database(name: "a"))
