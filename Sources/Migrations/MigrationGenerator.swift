@@ -37,28 +37,33 @@ public struct MigrationGenerator {
             throw MigrationError("\(directory.url.path) is not intact:\n" + problems.map { "  - \($0)" }.joined(separator: "\n"))
         }
         let previous = try directory.latestModel(fallbackName: model.name)
-        // The undo plan and the snapshot delta need only the two models: they
-        // are worked out beside the forward plan, and their errors reported
-        // after its own, as when they ran one after the other.
+        let version = max(requested ?? 0, (directory.latest?.file.version ?? 0) + 1)
+        let chosen = MigrationFileName.sanitize(name ?? (version == 1 ? "baseline" : "update"))
+        let file = MigrationFileName(version: version, name: chosen)
+        // Two halves of about equal work run side by side: the forward plan,
+        // its script and the snapshot delta; the undo plan and its script.
+        // Each step's outcome is kept, and errors are reported in the order
+        // of one step after the other: the forward plan's, then the name's,
+        // the script's, the undo plan's, the snapshot's, the undo script's.
         let latestFile = directory.latest?.file
         let (forward, reverse) = Parallel.both({
-            try Differ.plan(from: previous, to: model, options: .for(dialect: dialect.id))
+            let plan = try Differ.plan(from: previous, to: model, options: .for(dialect: dialect.id))
+            return (plan: plan,
+                    script: Result { try dialect.render(plan) },
+                    snapshot: Result { try MigrationGenerator.snapshotFile(model, previous: previous, after: latestFile) })
         }, {
-            (undo: try Differ.undoPlan(from: model, to: previous),
-             snapshot: try MigrationGenerator.snapshotFile(model, previous: previous, after: latestFile))
+            let undo = try Differ.undoPlan(from: model, to: previous)
+            return Result { try self.undoText(file: file, plan: undo) }
         })
-        let plan = try forward.get()
+        let (plan, rendered, snapshotDelta) = try forward.get()
         if plan.isEmpty { return nil }
         let destructive = plan.destructiveChanges
         if !destructive.isEmpty && !allowDestructive {
             throw MigrationError("the model holds \(destructive.count) destructive change(s); review them and pass --allow-destructive to generate anyway:\n"
                 + destructive.map { "  - \($0.reason)" }.joined(separator: "\n"))
         }
-        let version = max(requested ?? 0, (directory.latest?.file.version ?? 0) + 1)
-        let chosen = MigrationFileName.sanitize(name ?? (version == 1 ? "baseline" : "update"))
         guard !chosen.isEmpty else { throw MigrationError("migration name '\(name ?? "")' has no letters or digits; use e.g. --name add_note") }
-        let file = MigrationFileName(version: version, name: chosen)
-        let script = try dialect.render(plan)
+        let script = try rendered.get()
         var header = MigrationHeader(version: version, name: chosen)
         var explanations: [String] = []
         if let runner = dialect as? any RunnerDialect {
@@ -69,8 +74,9 @@ public struct MigrationGenerator {
             }
         }
         let sql = MigrationGenerator.compose(file: file, dialect: dialect.id, header: header, plan: plan, body: dialect.scriptText(script), notes: explanations)
-        let (undoPlan, snapshot) = try reverse.get()
-        let undo = try undoText(file: file, plan: undoPlan)
+        let undoScript = try reverse.get()
+        let snapshot = try snapshotDelta.get()
+        let undo = try undoScript.get()
         return Pending(file: file, plan: plan, sql: sql, snapshot: snapshot, undoSQL: undo)
     }
 

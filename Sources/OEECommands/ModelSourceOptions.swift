@@ -38,7 +38,7 @@ enum ModelFile {
         }
         var data: Data? = try readBytes()
         do {
-            // The bytes are released once parsed; read again only if the fast reader declines.
+            // The bytes are released once decoded: the text need not outlive the model.
             return try ModelSnapshot.decode(consuming: &data, reread: readBytes)
         } catch let error as SnapshotError {
             throw CLIError("\(path): \(error)")

@@ -26,12 +26,16 @@ public struct ModelSnapshot: Hashable, Sendable, Codable {
 
     /// Decodes a snapshot, rejecting unknown formats with an explanation.
     public static func decode(_ data: Data) throws -> Database {
-        // The fast reader first (SnapshotJSON.swift); what it declines is
+        // The fast reader first (ModelReader.swift); what it declines is
         // decoded the Foundation way, which also words every error.
-        if let node = try? data.withUnsafeBytes({ try FastJSON.parse($0) }),
-           let snapshot = try? ModelSnapshot(from: NodeDecoder(node)), snapshot.format == currentFormat {
-            return snapshot.database
+        if let database = try? data.withUnsafeBytes({ try ModelReader.read($0) { try $0.snapshot() } }) {
+            return database
         }
+        return try foundationDecode(data)
+    }
+
+    /// The Foundation path: strict `Codable`, every error worded with its path.
+    static func foundationDecode(_ data: Data) throws -> Database {
         let snapshot: ModelSnapshot
         do {
             // Strict: an unknown key anywhere (a misspelt "filter") is an error naming its path.
@@ -68,11 +72,14 @@ extension ModelSnapshot {
     /// Decodes a migration's `.json`: a full snapshot or a delta, both strictly
     /// (an unknown key anywhere is an error naming its path).
     public static func decodeFile(_ data: Data) throws -> SnapshotFile {
-        if let node = try? data.withUnsafeBytes({ try FastJSON.parse($0) }), case .object(let pairs) = node,
-           case .string(let format)? = pairs.first(where: { $0.key == "format" })?.value {
-            if format == ModelDelta.currentFormat, let delta = try? ModelDelta(from: NodeDecoder(node)) { return .delta(delta) }
-            if format == currentFormat, let snapshot = try? ModelSnapshot(from: NodeDecoder(node)) { return .full(snapshot.database) }
+        if let file = try? data.withUnsafeBytes({ try ModelReader.read($0) { try $0.snapshotFile() } }) {
+            return file
         }
+        return try foundationDecodeFile(data)
+    }
+
+    /// The Foundation path of ``decodeFile(_:)``.
+    static func foundationDecodeFile(_ data: Data) throws -> SnapshotFile {
         struct Probe: Decodable { var format: String? }
         let format: String?
         do { format = try JSONDecoder().decode(Probe.self, from: data).format } catch let error as DecodingError {
@@ -88,7 +95,7 @@ extension ModelSnapshot {
                 throw SnapshotError.invalid(error.description)
             }
         case currentFormat, nil:
-            return .full(try decode(data))
+            return .full(try foundationDecode(data))
         case let other?:
             throw SnapshotError.unsupportedFormat(other)
         }
@@ -96,29 +103,17 @@ extension ModelSnapshot {
 }
 
 extension ModelSnapshot {
-    /// ``decodeFile(_:)`` that releases the bytes as soon as they are parsed
-    /// (at 2,000 tables the 13 MB text need not live beside the tree and the
-    /// model built from it). When the fast path declines, `reread` gives the
-    /// bytes again for the Foundation path (which words every error).
+    /// ``decodeFile(_:)`` that releases the bytes once decoded (at 2,000
+    /// tables the 13 MB text need not outlive the read): `data` is nil after.
+    /// Without bytes (released by an earlier decode), `reread` gives them again.
     public static func decodeFile(consuming data: inout Data?, reread: () throws -> Data) throws -> SnapshotFile {
-        if let node = try? data?.withUnsafeBytes({ try FastJSON.parse($0) }) {
-            data = nil
-            if case .object(let pairs) = node, case .string(let format)? = pairs.first(where: { $0.key == "format" })?.value {
-                if format == ModelDelta.currentFormat, let delta = try? ModelDelta(from: NodeDecoder(node)) { return .delta(delta) }
-                if format == currentFormat, let snapshot = try? ModelSnapshot(from: NodeDecoder(node)) { return .full(snapshot.database) }
-            }
-        }
         let bytes = try data ?? reread()
         data = nil
         return try decodeFile(bytes)
     }
 
-    /// ``decode(_:)`` that releases the bytes once parsed; see ``decodeFile(consuming:reread:)``.
+    /// ``decode(_:)`` that releases the bytes once decoded; see ``decodeFile(consuming:reread:)``.
     public static func decode(consuming data: inout Data?, reread: () throws -> Data) throws -> Database {
-        if let node = try? data?.withUnsafeBytes({ try FastJSON.parse($0) }) {
-            data = nil
-            if let snapshot = try? ModelSnapshot(from: NodeDecoder(node)), snapshot.format == currentFormat { return snapshot.database }
-        }
         let bytes = try data ?? reread()
         data = nil
         return try decode(bytes)

@@ -2,34 +2,44 @@ import Foundation
 import Testing
 @testable import OEEModel
 
-/// The fast snapshot reader gives exactly what the Foundation path gives, and
-/// declines (so the Foundation path words the error) whatever is not plain.
+/// The fast snapshot reader declines (so the Foundation path words the
+/// error) whatever is not plain JSON, and reads strings exactly as JSON means them.
 @Suite struct SnapshotJSONTests {
-    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    @Test(arguments: ["migrations/postgres/V0001__baseline.json", "migrations/sqlserver/V0001__baseline.json"])
-    func decodesTheShippedSnapshotsLikeTheFoundationPath(_ path: String) throws {
-        let data = try Data(contentsOf: Self.repo.appendingPathComponent(path))
-        let fast = try data.withUnsafeBytes { try FastJSON.parse($0) }
-        let viaFast = try ModelSnapshot(from: NodeDecoder(fast))
-        let viaFoundation = try JSONDecoder().decode(StrictBox<ModelSnapshot>.self, from: data).value
-        #expect(viaFast == viaFoundation)
-        #expect(viaFast.database.allTables.count > 10)
+    func readString(_ text: String) throws -> String {
+        let data = Data(text.utf8)
+        return try data.withUnsafeBytes { raw in
+            var parser = FastJSON.Parser(bytes: raw.bindMemory(to: UInt8.self))
+            let s = try parser.string()
+            guard parser.at == parser.bytes.count else { throw FastJSONDeclined() }
+            return s
+        }
     }
 
     @Test(arguments: [
         #"{"format":"oeedb.model/1","database":{"name":"a","schemas":[],"partitionFunctions":[],"partitionSchemes":[],"extra":1}}"#,  // unknown key
-        #"{"a":1,"a":2}"#, "[1,]", "{\"a\":01}", "\"\\ud800\"", "tru", "{} x", "\"a\u{01}\"",
+        #"{"format":"oeedb.model/1","database":{"name":"a","schemas":[],"partitionFunctions":[],"partitionSchemes":[]},"format":"oeedb.model/1"}"#,  // duplicate
+        #"{"format":"oeedb.model/1","database":{"name":"a","schemas":[],"partitionFunctions":[],"partitionSchemes":[],}}"#,  // trailing comma
+        #"{"format":"oeedb.model/1","database":{"name":"\ud800","schemas":[],"partitionFunctions":[],"partitionSchemes":[]}}"#,  // lone surrogate
+        #"{"format":"oeedb.model/1","database":{"name":"a","schemas":tru,"partitionFunctions":[],"partitionSchemes":[]}}"#,
+        #"{"format":"oeedb.model/1","database":{"name":"a","schemas":[],"partitionFunctions":[],"partitionSchemes":[]}} x"#,
+        "{\"format\":\"oeedb.model/1\",\"database\":{\"name\":\"a\u{01}\",\"schemas\":[],\"partitionFunctions\":[],\"partitionSchemes\":[]}}",  // control character
+        "[1,]", "{\"a\":01}", "",
     ])
     func declinesWhatIsNotPlain(_ text: String) throws {
         let data = Data(text.utf8)
-        let declined = (try? data.withUnsafeBytes { try FastJSON.parse($0) }).map { (try? ModelSnapshot(from: NodeDecoder($0))) == nil } ?? true
-        #expect(declined)
+        #expect(throws: FastJSONDeclined.self) { try data.withUnsafeBytes { try ModelReader.read($0) { try $0.snapshot() } } }
     }
 
     @Test func unescapesStringsLikeJSON() throws {
-        let node = try Data(#"["a\"b\\c\/d\n\u00e9\ud83d\ude00"]"#.utf8).withUnsafeBytes { try FastJSON.parse($0) }
-        #expect(try [String](from: NodeDecoder(node)) == ["a\"b\\c/d\né😀"])
+        #expect(try readString(#""a\"b\\c\/d\n\u00e9\ud83d\ude00""#) == "a\"b\\c/d\né😀")
+        #expect(try readString(#""\b\f\r\t""#) == "\u{08}\u{0C}\r\t")
+        #expect(try readString("\"Überblick – 😀\"") == "Überblick – 😀")
+        #expect(try readString(#""plain""#) == "plain")
+    }
+
+    @Test(arguments: [#""\ud800""#, #""\ud800\u0041""#, #""\x""#, #""\u12g4""#, "\"a\u{01}\"", #""open"#])
+    func declinesStringsThatAreNotJSON(_ text: String) {
+        #expect(throws: FastJSONDeclined.self) { try readString(text) }
     }
 
     @Test func anUnknownKeyStillGetsTheFoundationPathsMessage() {
