@@ -73,11 +73,29 @@ struct DiffRun {
         diffPartitions()
         matchTables()
         for pair in pairs { columnRenames[pair.new] = DiffRun.columnRenames(pair) }
-        for pair in pairs { diffTable(pair) }
+        // A table equal on both sides (same name, every part equal, names
+        // unique within it) yields no change: skip its column-by-column diff.
+        for pair in pairs where !DiffRun.isUnchanged(pair) { diffTable(pair) }
         diffForeignKeys()
         diffFunctionsAndPolicies()
         diffSchemasDropped()
         diffDatabaseDescriptions()
+    }
+
+    /// Whether `pair` is the same table under the same name, with unique
+    /// column, index and constraint names (``diffTable(_:)`` matches parts by
+    /// name, so only then is "equal" sure to mean "no change").
+    static func isUnchanged(_ pair: TablePair) -> Bool {
+        guard pair.old == pair.new, pair.before == pair.after else { return false }
+        let t = pair.after
+        var names = Set<String>()
+        for c in t.columns where !names.insert(c.name).inserted { return false }
+        names.removeAll(keepingCapacity: true)
+        for i in t.indexes where !names.insert(i.name).inserted { return false }
+        names.removeAll(keepingCapacity: true)
+        let constraints = t.uniqueConstraints.map(\.name) + t.checks.map(\.name) + t.foreignKeys.map(\.name) + [t.primaryKey?.name].compactMap { $0 }
+        for n in constraints where !names.insert(n).inserted { return false }
+        return true
     }
 
     mutating func diffSchemasCreated() {

@@ -8,6 +8,9 @@ public protocol InspectorDialect: SQLDialect {
     /// With `tables`, the same queries read only those tables (and their
     /// schemas), still a constant number: the migration post-check's read.
     func catalogQueries(excluding schemas: [String], tables: [QualifiedName]?) -> [CatalogQuery]
+    /// Whether the catalog queries may travel as one batch (one round trip,
+    /// one result set per query, in order) instead of one round trip each.
+    var readsCatalogInOneBatch: Bool { get }
     /// Builds the model from the rows of every query, keyed by query name.
     func model(from rows: CatalogRows, databaseName: String) throws -> Database
     /// The model as this engine can represent it, so that a model and its
@@ -29,6 +32,9 @@ extension InspectorDialect {
     public func catalogQueries(excluding schemas: [String]) -> [CatalogQuery] {
         catalogQueries(excluding: schemas, tables: nil)
     }
+
+    /// One round trip per query unless a dialect says otherwise.
+    public var readsCatalogInOneBatch: Bool { false }
 }
 
 /// One named catalog query.

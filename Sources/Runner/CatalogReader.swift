@@ -11,6 +11,8 @@ public final class CatalogReader {
     public let dialect: any InspectorDialect
     /// Catalog queries sent so far (the drift test counts them).
     public private(set) var queryCount = 0
+    /// Round trips those queries took (fewer when the dialect batches them).
+    public private(set) var roundTrips = 0
 
     public init(connection: ODBCConnection, dialect: any InspectorDialect) {
         self.connection = connection
@@ -19,16 +21,41 @@ public final class CatalogReader {
 
     /// The live model, leaving out `excluding` schemas (the tool's own).
     public func read(databaseName: String, excluding: [String] = ["oeedb"], tables: [QualifiedName]? = nil) throws -> Database {
+        try dialect.model(from: rows(excluding: excluding, tables: tables), databaseName: databaseName)
+    }
+
+    /// The rows of every catalog query, keyed by query name: in one round
+    /// trip when the dialect allows it (``InspectorDialect/readsCatalogInOneBatch``),
+    /// else one per query.
+    func rows(excluding: [String], tables: [QualifiedName]?) throws -> CatalogRows {
+        let queries = dialect.catalogQueries(excluding: excluding, tables: tables)
         var rows: CatalogRows = [:]
-        for query in dialect.catalogQueries(excluding: excluding, tables: tables) {
+        if dialect.readsCatalogInOneBatch && queries.count > 1 {
+            queryCount += queries.count
+            roundTrips += 1
+            let names = queries.map(\.name).joined(separator: ", ")
+            let result: ODBCResult
+            do {
+                result = try connection.execute(queries.map(\.sql).joined(separator: "\n"))
+            } catch let e as ODBCError {
+                throw RunnerError("reading the catalog (\(names)) failed: \(e.records.map(\.message).joined(separator: "; "))", sqlState: e.sqlState)
+            }
+            guard result.resultSets.count == queries.count else {
+                throw RunnerError("reading the catalog (\(names)) returned \(result.resultSets.count) result sets for \(queries.count) queries")
+            }
+            for (query, set) in zip(queries, result.resultSets) { rows[query.name] = set.rows }
+            return rows
+        }
+        for query in queries {
             queryCount += 1
+            roundTrips += 1
             do {
                 rows[query.name] = try connection.query(query.sql).rows
             } catch let e as ODBCError {
                 throw RunnerError("reading the catalog (\(query.name)) failed: \(e.records.map(\.message).joined(separator: "; "))", sqlState: e.sqlState)
             }
         }
-        return try dialect.model(from: rows, databaseName: databaseName)
+        return rows
     }
 }
 

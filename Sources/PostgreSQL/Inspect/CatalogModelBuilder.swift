@@ -220,8 +220,5 @@ struct CatalogModelBuilder {
         }
     }
 
-    func clean(_ text: String?) -> String? {
-        guard let t = text?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
-        return t
-    }
+    func clean(_ text: String?) -> String? { DescriptionText.clean(text) }
 }
