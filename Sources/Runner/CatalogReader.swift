@@ -13,6 +13,11 @@ public final class CatalogReader {
     public private(set) var queryCount = 0
     /// Round trips those queries took (fewer when the dialect batches them).
     public private(set) var roundTrips = 0
+    /// The prepared restricted read of this session: for which excluded
+    /// schemas, and whether its statements exist on the server yet.
+    var prepared: (excluding: [String], read: PreparedCatalogRead, isPrepared: Bool)?
+    /// Bumped for every new set of prepared statement names.
+    var generation = 0
 
     public init(connection: ODBCConnection, dialect: any InspectorDialect) {
         self.connection = connection
@@ -28,6 +33,9 @@ public final class CatalogReader {
     /// trip when the dialect allows it (``InspectorDialect/readsCatalogInOneBatch``),
     /// else one per query.
     func rows(excluding: [String], tables: [QualifiedName]?) throws -> CatalogRows {
+        if let tables, !tables.isEmpty, let prepared = preparedRead(excluding: excluding) {
+            return try rows(prepared, tables: tables)
+        }
         let queries = dialect.catalogQueries(excluding: excluding, tables: tables)
         var rows: CatalogRows = [:]
         if dialect.readsCatalogInOneBatch && queries.count > 1 {
@@ -56,6 +64,47 @@ public final class CatalogReader {
             }
         }
         return rows
+    }
+}
+
+extension CatalogReader {
+    /// The dialect's prepared restricted read for `excluding`, or nil.
+    func preparedRead(excluding: [String]) -> PreparedCatalogRead? {
+        if let prepared, prepared.excluding == excluding { return prepared.read }
+        generation += 1
+        guard let read = dialect.preparedCatalogRead(excluding: excluding, prefix: "oeedb_catalog_\(generation)_") else { return nil }
+        prepared = (excluding, read, false)
+        return read
+    }
+
+    /// The restricted read by the prepared statements, prepared in the same
+    /// round trip the first time on this session.
+    func rows(_ read: PreparedCatalogRead, tables: [QualifiedName]) throws -> CatalogRows {
+        let isPrepared = prepared?.isPrepared ?? false
+        queryCount += read.names.count
+        roundTrips += 1
+        let result: ODBCResult
+        do {
+            result = try connection.execute((isPrepared ? "" : read.prepare + "\n") + read.execute(tables))
+        } catch let e as ODBCError {
+            // Whether they were prepared before the failure is unknown: use new names next time.
+            prepared = nil
+            let hint = e.sqlState == "26000" ? " (a statement of this migration deallocated oeedb's prepared catalog statements: DISCARD ALL or DEALLOCATE; run the migration with --no-post-check, then 'oeedb drift')" : ""
+            throw RunnerError("reading the catalog (\(read.names.joined(separator: ", "))) failed: \(e.records.map(\.message).joined(separator: "; "))\(hint)", sqlState: e.sqlState)
+        }
+        prepared?.isPrepared = true
+        guard result.resultSets.count == read.names.count else {
+            throw RunnerError("reading the catalog (\(read.names.joined(separator: ", "))) returned \(result.resultSets.count) result sets for \(read.names.count) queries")
+        }
+        var rows: CatalogRows = [:]
+        for (name, set) in zip(read.names, result.resultSets) { rows[name] = set.rows }
+        return rows
+    }
+
+    /// Forget the prepared statements (a migration may have deallocated
+    /// them): the next restricted read prepares new ones under new names.
+    public func forgetPreparedStatements() {
+        prepared = nil
     }
 }
 

@@ -106,6 +106,41 @@ import Runner
         #expect(reader.queryCount == 8)
     }
 
+    /// The restricted read (the post-check's) is prepared once per session
+    /// and then only executed: one round trip each time, the same tables as
+    /// the full read; after its statements are deallocated and forgotten it
+    /// prepares new ones, and a read that finds them gone says why.
+    @Test(.needsPostgres)
+    func theRestrictedReadIsPreparedOncePerSession() throws {
+        let (db, _) = try #require(try migrated())
+        let conn = try db.connect()
+        let reader = CatalogReader(connection: conn, dialect: PostgreSQLDialect())
+        let full = try reader.read(databaseName: "x")
+        let touched = [QualifiedName("ref", "site"), QualifiedName("fact", "downtime"), QualifiedName("ref", "machine")]
+        for _ in 0..<3 {
+            let before = reader.roundTrips
+            let live = try reader.read(databaseName: "x", tables: touched)
+            #expect(reader.roundTrips == before + 1)
+            #expect(live.allTables.map(\.name).sorted { "\($0)" < "\($1)" } == touched.sorted { "\($0)" < "\($1)" })
+            for q in touched { #expect(live.table(q) == full.table(q), "\(q)") }
+        }
+        #expect(try conn.scalar("SELECT count(*) FROM pg_prepared_statements WHERE name LIKE 'oeedb\\_catalog\\_%'") == "8")
+        try conn.execute("DEALLOCATE ALL")
+        do {
+            _ = try reader.read(databaseName: "x", tables: touched)
+            Issue.record("expected the read to fail without its prepared statements")
+        } catch let e as RunnerError {
+            #expect(e.sqlState == "26000")
+            #expect(e.message.contains("DISCARD ALL or DEALLOCATE"), "\(e)")
+        }
+        // A failed read forgets them; so does forgetPreparedStatements().
+        let again = try reader.read(databaseName: "x", tables: touched)
+        for q in touched { #expect(again.table(q) == full.table(q)) }
+        reader.forgetPreparedStatements()
+        _ = try reader.read(databaseName: "x", tables: touched)
+        #expect(try conn.scalar("SELECT count(*) FROM pg_prepared_statements WHERE name LIKE 'oeedb\\_catalog\\_%'") == "16")
+    }
+
     @Test(.needsPostgres)
     func everyOutOfBandChangeIsDetectedAndNamed() throws {
         let (db, expected) = try #require(try migrated())

@@ -1,9 +1,10 @@
 import OEEModel
 
 /// The catalog queries that read a PostgreSQL database: eight queries,
-/// whatever the number of tables, sent as one batch (one round trip). With `tables`, the same eight read only
-/// those tables (and their schemas, partitions and policies; no functions) —
-/// the migration post-check's read.
+/// whatever the number of tables, sent as one batch (one round trip). With
+/// `tables`, the same eight read only those tables and their schemas — the
+/// migration post-check's read, which compares tables alone: partitions,
+/// functions and policies come back empty (`AND false`, planned as nothing).
 ///
 /// Names come back as names, never spliced into text: lists of names as JSON
 /// arrays (`json_agg`), a referenced table as schema and name apart, so a name
@@ -12,7 +13,9 @@ import OEEModel
 /// Per-row work is what costs at 2,000 tables: descriptions come from one
 /// join on `pg_description` (its unique key: object, catalog, sub-id — the
 /// rows `obj_description`/`col_description` read, one lookup per call), and
-/// `pg_get_constraintdef` deparses only checks (the one kind whose text is read).
+/// `pg_get_constraintdef` deparses only checks (the one kind whose text is read),
+/// and an identity column's sequence is found by index (`pg_depend` by
+/// referenced object), not by scanning every dependency.
 enum CatalogSQL {
     /// `nspname NOT IN (…)` for system and excluded schemas.
     static func schemaFilter(_ column: String, excluding: [String]) -> String {
@@ -20,17 +23,50 @@ enum CatalogSQL {
         return "\(column) NOT IN (\(names)) AND \(column) NOT LIKE 'pg\\_%'"
     }
 
+    /// Which tables the queries read.
+    enum Restriction {
+        /// The whole database (drift, import).
+        case none
+        /// These tables, named in the text.
+        case tables([QualifiedName])
+        /// The tables named by the parameters `$1` (schemas) and `$2` (names),
+        /// two `text[]` of equal length: the text of a statement prepared once
+        /// per session (``PostgreSQLDialect/preparedCatalogRead(excluding:prefix:)``).
+        case parameters
+    }
+
     /// `AND (schema, table) IN ((…), …)`, or nothing when every table is read.
     static func tableFilter(_ schema: String, _ table: String, _ tables: [QualifiedName]?) -> String {
-        guard let tables else { return "" }
-        guard !tables.isEmpty else { return " AND false" }
-        return " AND (\(schema), \(table)) IN (" + tables.map { "(\(PGSQL.string($0.schema)), \(PGSQL.string($0.name)))" }.joined(separator: ", ") + ")"
+        tableFilter(schema, table, tables.map(Restriction.tables) ?? .none)
+    }
+
+    static func tableFilter(_ schema: String, _ table: String, _ restriction: Restriction) -> String {
+        switch restriction {
+        case .none: return ""
+        case .tables(let tables) where tables.isEmpty: return " AND false"
+        case .tables(let tables):
+            return " AND (\(schema), \(table)) IN (" + tables.map { "(\(PGSQL.string($0.schema)), \(PGSQL.string($0.name)))" }.joined(separator: ", ") + ")"
+        case .parameters:
+            return " AND (\(schema), \(table)) IN (SELECT u.s, u.t FROM unnest($1::text[], $2::text[]) AS u(s, t))"
+        }
     }
 
     static func queries(excluding: [String], tables: [QualifiedName]? = nil) -> [(String, String)] {
+        queries(excluding: excluding, restriction: tables.map(Restriction.tables) ?? .none)
+    }
+
+    static func queries(excluding: [String], restriction: Restriction) -> [(String, String)] {
         let ns = schemaFilter("n.nspname", excluding: excluding)
-        let onlyTables = tableFilter("n.nspname", "c.relname", tables)
-        let onlySchemas = tables.map { t in t.isEmpty ? " AND false" : " AND n.nspname IN (" + Set(t.map(\.schema)).sorted().map(PGSQL.string).joined(separator: ", ") + ")" } ?? ""
+        let onlyTables = tableFilter("n.nspname", "c.relname", restriction)
+        let onlySchemas: String
+        let restricted: Bool
+        switch restriction {
+        case .none: (onlySchemas, restricted) = ("", false)
+        case .tables(let t) where t.isEmpty: (onlySchemas, restricted) = (" AND false", true)
+        case .tables(let t): (onlySchemas, restricted) = (" AND n.nspname IN (" + Set(t.map(\.schema)).sorted().map(PGSQL.string).joined(separator: ", ") + ")", true)
+        case .parameters: (onlySchemas, restricted) = (" AND n.nspname = ANY ($1::text[])", true)
+        }
+        let nothingWhenRestricted = restricted ? " AND false" : ""
         return [
             ("schemas", """
                 SELECT n.nspname, obj_description(n.oid, 'pg_namespace')
@@ -58,9 +94,10 @@ enum CatalogSQL {
                 JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
                 JOIN pg_catalog.pg_attribute AS a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
                 LEFT JOIN pg_catalog.pg_attrdef AS d ON d.adrelid = c.oid AND d.adnum = a.attnum
-                LEFT JOIN pg_catalog.pg_depend AS dep ON dep.refobjid = c.oid AND dep.refobjsubid = a.attnum
-                     AND dep.classid = 'pg_catalog.pg_class'::regclass AND dep.deptype = 'i' AND a.attidentity <> ''
-                LEFT JOIN pg_catalog.pg_sequence AS s ON s.seqrelid = dep.objid
+                LEFT JOIN LATERAL (SELECT sq.seqstart, sq.seqincrement FROM pg_catalog.pg_depend AS dep
+                     JOIN pg_catalog.pg_sequence AS sq ON sq.seqrelid = dep.objid
+                     WHERE a.attidentity <> '' AND dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.refobjid = c.oid
+                       AND dep.refobjsubid = a.attnum AND dep.classid = 'pg_catalog.pg_class'::regclass AND dep.deptype = 'i') AS s ON true
                 LEFT JOIN pg_catalog.pg_description AS ds ON ds.objoid = c.oid AND ds.classoid = 'pg_catalog.pg_class'::regclass AND ds.objsubid = a.attnum
                 WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND \(ns)\(onlyTables)
                 ORDER BY n.nspname, c.relname, a.attnum;
@@ -103,7 +140,7 @@ enum CatalogSQL {
                 JOIN pg_catalog.pg_class AS c ON c.oid = inh.inhrelid
                 JOIN pg_catalog.pg_class AS p ON p.oid = inh.inhparent
                 JOIN pg_catalog.pg_namespace AS pn ON pn.oid = p.relnamespace
-                WHERE c.relispartition AND p.relkind = 'p' AND \(schemaFilter("pn.nspname", excluding: excluding))\(tableFilter("pn.nspname", "p.relname", tables))
+                WHERE c.relispartition AND p.relkind = 'p' AND \(schemaFilter("pn.nspname", excluding: excluding))\(nothingWhenRestricted)
                 ORDER BY pn.nspname, p.relname, c.relname;
                 """),
             ("functions", """
@@ -113,7 +150,7 @@ enum CatalogSQL {
                        p.prosrc, obj_description(p.oid, 'pg_proc')
                 FROM pg_catalog.pg_proc AS p
                 JOIN pg_catalog.pg_namespace AS n ON n.oid = p.pronamespace
-                WHERE p.prokind = 'f' AND \(ns)\(tables == nil ? "" : " AND false")
+                WHERE p.prokind = 'f' AND \(ns)\(nothingWhenRestricted)
                 ORDER BY n.nspname, p.proname;
                 """),
             ("policies", """
@@ -121,7 +158,7 @@ enum CatalogSQL {
                 FROM pg_catalog.pg_policy AS pol
                 JOIN pg_catalog.pg_class AS c ON c.oid = pol.polrelid
                 JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
-                WHERE \(ns)\(onlyTables)
+                WHERE \(ns)\(nothingWhenRestricted)
                 ORDER BY n.nspname, c.relname, pol.polname;
                 """),
         ]

@@ -13,6 +13,22 @@ extension PostgreSQLDialect: InspectorDialect {
     /// the whole catalog (the post-check of every migration pays it).
     public var readsCatalogInOneBatch: Bool { true }
 
+    /// The eight queries restricted by two `text[]` parameters (schemas,
+    /// names), prepared with `PREPARE` (session-scoped, kept through a
+    /// rollback) and run with `EXECUTE`: after a few executions PostgreSQL
+    /// keeps their generic plan, so a post-check neither parses nor plans
+    /// (planning was ~1.7 ms of ~2.2 ms per post-check at 2,000 tables).
+    public func preparedCatalogRead(excluding schemas: [String], prefix: String) -> PreparedCatalogRead? {
+        let queries = CatalogSQL.queries(excluding: schemas, restriction: .parameters)
+        let names = queries.map(\.0)
+        let prepare = queries.map { "PREPARE \(prefix)\($0.0)(text[], text[]) AS\n\($0.1)" }.joined(separator: "\n")
+        return PreparedCatalogRead(names: names, prepare: prepare) { tables in
+            let schemaArray = "ARRAY[" + tables.map { PGSQL.string($0.schema) }.joined(separator: ", ") + "]::text[]"
+            let nameArray = "ARRAY[" + tables.map { PGSQL.string($0.name) }.joined(separator: ", ") + "]::text[]"
+            return names.map { "EXECUTE \(prefix)\($0)(\(schemaArray), \(nameArray));" }.joined(separator: "\n")
+        }
+    }
+
     public func model(from rows: CatalogRows, databaseName: String) throws -> Database {
         try CatalogModelBuilder(rows: rows, databaseName: databaseName).build()
     }
