@@ -40,6 +40,42 @@ struct UnchangedTableTests {
         #expect(plan.changes.contains { if case .createIndex(q, _) = $0 { return true }; return false })
     }
 
+    /// A live table lists indexes and constraints by name, a model in
+    /// declaration order: the order is no change.
+    @Test func theOrderOfIndexesAndConstraintsIsNoChange() {
+        var reordered = Self.table
+        reordered.indexes.append(Index("ix_cycle_id", on: "id"))
+        var other = reordered
+        other.indexes.reverse()
+        let q = QualifiedName("fact", "cycle")
+        #expect(DiffRun.isUnchanged(TablePair(old: q, new: q, before: reordered, after: other)))
+        other.indexes[0].isUnique.toggle()
+        #expect(!DiffRun.isUnchanged(TablePair(old: q, new: q, before: reordered, after: other)))
+    }
+
+    /// With a rename in the diff, an equal table is still diffed in full: its
+    /// foreign key to the renamed table is rebuilt, as it always was.
+    @Test func aRenameInTheDiffKeepsTheFullDiff() {
+        let parent = Table("parent") { Column("id", .int); PrimaryKey("pk_parent", "id") }
+        let child = Table("child") {
+            Column("id", .int)
+            Column("parent_id", .int)
+            PrimaryKey("pk_child", "id")
+            ForeignKey("fk_child_parent", "parent_id", references: "fact.parent", "id")
+        }
+        var renamed = parent
+        renamed.name = "mother"
+        renamed.renamedFrom = "parent"
+        var old = Database(name: "x"), new = Database(name: "x")
+        var s = Schema(name: "fact")
+        s.tables = [parent, child]
+        old.schemas = [s]
+        s.tables = [renamed, child]
+        new.schemas = [s]
+        let (plan, _) = Differ.planCollectingProblems(from: old, to: new)
+        #expect(plan.changes.contains { if case .dropForeignKey(QualifiedName("fact", "child"), _) = $0 { return true }; return false }, "\(plan.changes)")
+    }
+
     @Test func equalModelsPlanNothing() {
         var db = Database(name: "x")
         var s = Schema(name: "fact")
