@@ -47,3 +47,22 @@ struct ComparableCacheTests {
         #expect(a == all.table(QualifiedName("s", "c"))?.checks.first?.expression)
     }
 }
+
+/// The columns query leaves the order to the builder (sorting 20,000 wide
+/// rows on the server spilled to disk): each table's columns come out by attnum.
+struct CatalogColumnOrderTests {
+    @Test func columnsAreOrderedByAttnumWhateverTheRowOrder() throws {
+        func column(_ table: String, _ name: String, _ attnum: Int) -> [String?] {
+            ["s", table, name, "integer", "0", "", nil, nil, nil, "", nil, String(attnum)]
+        }
+        let rows: CatalogRows = [
+            "schemas": [["s", nil]],
+            "tables": [["s", "a", nil, "0", nil], ["s", "b", nil, "0", nil]],
+            "columns": [column("b", "y", 2), column("a", "c3", 10), column("a", "c1", 1), column("b", "x", 1), column("a", "c2", 2)],
+            "constraints": [], "indexes": [], "partitions": [], "functions": [], "policies": [],
+        ]
+        let db = try PostgreSQLDialect().model(from: rows, databaseName: "x")
+        #expect(db.table(QualifiedName("s", "a"))?.columns.map(\.name) == ["c1", "c2", "c3"])
+        #expect(db.table(QualifiedName("s", "b"))?.columns.map(\.name) == ["x", "y"])
+    }
+}

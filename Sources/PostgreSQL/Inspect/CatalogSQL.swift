@@ -14,8 +14,9 @@ import OEEModel
 /// join on `pg_description` (its unique key: object, catalog, sub-id — the
 /// rows `obj_description`/`col_description` read, one lookup per call), and
 /// `pg_get_constraintdef` deparses only checks (the one kind whose text is read),
-/// and an identity column's sequence is found by index (`pg_depend` by
-/// referenced object), not by scanning every dependency.
+/// an identity column's sequence is found by index (`pg_depend` by
+/// referenced object), not by scanning every dependency, and columns come
+/// unsorted (the builder orders them).
 enum CatalogSQL {
     /// `nspname NOT IN (…)` for system and excluded schemas.
     static func schemaFilter(_ column: String, excluding: [String]) -> String {
@@ -49,6 +50,14 @@ enum CatalogSQL {
         case .parameters:
             return " AND (\(schema), \(table)) IN (SELECT u.s, u.t FROM unnest($1::text[], $2::text[]) AS u(s, t))"
         }
+    }
+
+    /// A column of an identity column's sequence, looked up (by index on
+    /// `pg_depend`'s referenced object) only for identity columns.
+    static func identity(_ column: String) -> String {
+        "CASE WHEN a.attidentity <> '' THEN (SELECT sq.\(column) FROM pg_catalog.pg_depend AS dep JOIN pg_catalog.pg_sequence AS sq ON sq.seqrelid = dep.objid"
+            + " WHERE dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.refobjid = c.oid AND dep.refobjsubid = a.attnum"
+            + " AND dep.classid = 'pg_catalog.pg_class'::regclass AND dep.deptype = 'i') END"
     }
 
     static func queries(excluding: [String], tables: [QualifiedName]? = nil) -> [(String, String)] {
@@ -86,21 +95,18 @@ enum CatalogSQL {
                 WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND \(ns)\(onlyTables)
                 ORDER BY n.nspname, c.relname;
                 """),
+            // No ORDER BY: sorting 20,000 wide rows spilled to disk; the
+            // builder orders each table's columns by attnum (the last value).
             ("columns", """
                 SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod),
-                       CASE WHEN a.attnotnull THEN 1 ELSE 0 END, a.attidentity, s.seqstart, s.seqincrement,
-                       pg_get_expr(d.adbin, d.adrelid), a.attgenerated, ds.description
+                       CASE WHEN a.attnotnull THEN 1 ELSE 0 END, a.attidentity, \(identity("seqstart")), \(identity("seqincrement")),
+                       pg_get_expr(d.adbin, d.adrelid), a.attgenerated, ds.description, a.attnum
                 FROM pg_catalog.pg_class AS c
                 JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
                 JOIN pg_catalog.pg_attribute AS a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
                 LEFT JOIN pg_catalog.pg_attrdef AS d ON d.adrelid = c.oid AND d.adnum = a.attnum
-                LEFT JOIN LATERAL (SELECT sq.seqstart, sq.seqincrement FROM pg_catalog.pg_depend AS dep
-                     JOIN pg_catalog.pg_sequence AS sq ON sq.seqrelid = dep.objid
-                     WHERE a.attidentity <> '' AND dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.refobjid = c.oid
-                       AND dep.refobjsubid = a.attnum AND dep.classid = 'pg_catalog.pg_class'::regclass AND dep.deptype = 'i') AS s ON true
                 LEFT JOIN pg_catalog.pg_description AS ds ON ds.objoid = c.oid AND ds.classoid = 'pg_catalog.pg_class'::regclass AND ds.objsubid = a.attnum
-                WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND \(ns)\(onlyTables)
-                ORDER BY n.nspname, c.relname, a.attnum;
+                WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND \(ns)\(onlyTables);
                 """),
             ("constraints", """
                 SELECT n.nspname, c.relname, co.conname, co.contype,
