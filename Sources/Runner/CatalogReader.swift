@@ -1,3 +1,4 @@
+import Foundation
 import ODBC
 import OEEDiff
 import OEEModel
@@ -108,10 +109,52 @@ extension CatalogReader {
     }
 }
 
+/// Catalog rows read ahead of a comparison, with the schemas they leave out.
+public struct PrefetchedCatalog {
+    public var excluding: [String]
+    public var rows: Result<CatalogRows, any Error>
+    /// The catalog queries that read them.
+    public var queries: Int
+}
+
+extension CatalogReader {
+    /// Reads the whole catalog (leaving out `excluding`) on another thread
+    /// while `body` runs on this one, then returns both: the server answers
+    /// the catalog queries while the caller decodes the model to compare
+    /// with. `body` must not use this reader's connection.
+    public func prefetch<T>(excluding: [String] = ["oeedb"], while body: () throws -> T) rethrows -> (T, PrefetchedCatalog) {
+        let box = PrefetchBox()
+        let before = queryCount
+        let done = DispatchSemaphore(value: 0)
+        let reader = UncheckedReader(self)
+        Thread.detachNewThread {
+            box.rows = Result { try reader.value.rows(excluding: excluding, tables: nil) }
+            done.signal()
+        }
+        let value: T
+        do { value = try body() } catch { done.wait(); throw error }
+        done.wait()
+        return (value, PrefetchedCatalog(excluding: excluding, rows: box.rows, queries: queryCount - before))
+    }
+}
+
+/// Where the prefetch thread leaves its rows (read after it signals).
+private final class PrefetchBox: @unchecked Sendable {
+    var rows: Result<CatalogRows, any Error> = .failure(RunnerError("the catalog was not read"))
+}
+
+/// The reader handed to the prefetch thread; the caller waits for that
+/// thread before it touches the reader again, so the two never share it.
+private struct UncheckedReader: @unchecked Sendable {
+    let value: CatalogReader
+    init(_ value: CatalogReader) { self.value = value }
+}
+
 /// Drift between a live database and an expected model.
 public struct DriftResult: Sendable {
     public var items: [DriftItem]
     public var plan: MigrationPlan
+    /// The catalog queries of the read that was compared.
     public var queryCount: Int
 }
 
@@ -121,15 +164,29 @@ extension CatalogReader {
     /// glob is dropped from the items and from the repair plan alike. Rolling
     /// partition windows and index bounds follow `policies` (the current
     /// model) when `expected` is an older snapshot without them.
-    public func drift(expected: Database, ignore: [String] = [], policies: Database? = nil) throws -> DriftResult {
+    ///
+    /// `prefetched` is catalog rows already read (``prefetch(excluding:)``,
+    /// while the caller decoded `expected`); they are used when they were read
+    /// with the schemas this comparison leaves out, else the catalog is read again.
+    public func drift(expected: Database, ignore: [String] = [], policies: Database? = nil, prefetched: PrefetchedCatalog? = nil) throws -> DriftResult {
         let withPolicies = RollingPolicyDrift.withPolicies(expected, from: policies)
-        let raw = try read(databaseName: expected.name, excluding: ["oeedb"] + RollingPolicyDrift.archiveSchemas(withPolicies))
+        let excluding = ["oeedb"] + RollingPolicyDrift.archiveSchemas(withPolicies)
+        let raw: Database
+        let queries: Int
+        if let prefetched, prefetched.excluding == excluding {
+            raw = try dialect.model(from: prefetched.rows.get(), databaseName: expected.name)
+            queries = prefetched.queries
+        } else {
+            let before = queryCount
+            raw = try read(databaseName: expected.name, excluding: excluding)
+            queries = queryCount - before
+        }
         let live = try dialect.comparable(raw)
         let want = try dialect.comparable(RollingPolicyDrift.adopt(live: raw, expected: withPolicies))
         let (items, plan) = DriftDetector.compare(live: live, expected: want) { path in
             ignore.contains { Glob.matches($0, path) }
         }
-        return DriftResult(items: items, plan: plan, queryCount: queryCount)
+        return DriftResult(items: items, plan: plan, queryCount: queries)
     }
 }
 

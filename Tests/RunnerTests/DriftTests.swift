@@ -186,6 +186,31 @@ import Runner
         #expect(sql.contains("ALTER TABLE \"ref\".\"site\" DROP COLUMN \"rogue\""))
     }
 
+    /// Catalog rows prefetched while the model is decoded give the drift the
+    /// full read gives; rows read leaving out other schemas are not used
+    /// (the catalog is read again); an error of the decoding comes through.
+    @Test(.needsPostgres)
+    func prefetchedRowsGiveTheSameDrift() throws {
+        let (db, expected) = try #require(try migrated())
+        let conn = try db.connect()
+        try conn.execute("ALTER TABLE ref.site ADD COLUMN rogue integer")
+        let plain = try CatalogReader(connection: conn, dialect: PostgreSQLDialect()).drift(expected: expected)
+        #expect(plain.items.map(\.path) == ["ref.site.rogue"])
+        let reader = CatalogReader(connection: conn, dialect: PostgreSQLDialect())
+        let (decoded, rows) = reader.prefetch { expected }
+        let ahead = try reader.drift(expected: decoded, prefetched: rows)
+        #expect(ahead.items == plain.items)
+        #expect(ahead.queryCount == 8 && reader.queryCount == 8)
+        let other = CatalogReader(connection: conn, dialect: PostgreSQLDialect())
+        let (_, wrong) = other.prefetch(excluding: ["oeedb", "ref"]) { () }
+        let again = try other.drift(expected: expected, prefetched: wrong)
+        #expect(again.items == plain.items)
+        #expect(again.queryCount == 8 && other.queryCount == 16)
+        struct Broken: Error {}
+        #expect(throws: Broken.self) { _ = try other.prefetch { () throws -> Int in throw Broken() } }
+        #expect(try conn.scalar("SELECT 1") == "1")   // the connection is free again
+    }
+
     @Test(.needsPostgres)
     func ignorePatternsSilenceMatchingPaths() throws {
         let (db, expected) = try #require(try migrated())
