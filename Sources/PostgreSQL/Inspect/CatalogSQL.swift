@@ -14,6 +14,8 @@ import OEEModel
 /// join on `pg_description` (its unique key: object, catalog, sub-id — the
 /// rows `obj_description`/`col_description` read, one lookup per call), and
 /// `pg_get_constraintdef` deparses only checks (the one kind whose text is read),
+/// key column names are looked up one by one by index, only for the
+/// constraints whose columns are read (keys; referenced ones for foreign keys),
 /// an identity column's sequence is found by index (`pg_depend` by
 /// referenced object), not by scanning every dependency, and columns come
 /// unsorted (the builder orders them).
@@ -110,11 +112,13 @@ enum CatalogSQL {
                 """),
             ("constraints", """
                 SELECT n.nspname, c.relname, co.conname, co.contype,
-                       (SELECT json_agg(a.attname ORDER BY k.ord) FROM unnest(co.conkey) WITH ORDINALITY AS k(attnum, ord)
-                        JOIN pg_catalog.pg_attribute AS a ON a.attrelid = co.conrelid AND a.attnum = k.attnum),
+                       CASE WHEN co.contype <> 'c' THEN (SELECT json_agg((SELECT a.attname FROM pg_catalog.pg_attribute AS a
+                                                          WHERE a.attrelid = co.conrelid AND a.attnum = k.attnum) ORDER BY k.ord)
+                                                         FROM unnest(co.conkey) WITH ORDINALITY AS k(attnum, ord)) END,
                        rn.nspname,
-                       (SELECT json_agg(a.attname ORDER BY k.ord) FROM unnest(co.confkey) WITH ORDINALITY AS k(attnum, ord)
-                        JOIN pg_catalog.pg_attribute AS a ON a.attrelid = co.confrelid AND a.attnum = k.attnum),
+                       CASE WHEN co.contype = 'f' THEN (SELECT json_agg((SELECT a.attname FROM pg_catalog.pg_attribute AS a
+                                                         WHERE a.attrelid = co.confrelid AND a.attnum = k.attnum) ORDER BY k.ord)
+                                                        FROM unnest(co.confkey) WITH ORDINALITY AS k(attnum, ord)) END,
                        co.confdeltype, co.confupdtype, CASE WHEN co.contype = 'c' THEN pg_get_constraintdef(co.oid) END, ds.description, rc.relname
                 FROM pg_catalog.pg_constraint AS co
                 JOIN pg_catalog.pg_class AS c ON c.oid = co.conrelid
@@ -127,9 +131,9 @@ enum CatalogSQL {
                 """),
             ("indexes", """
                 SELECT n.nspname, c.relname, ic.relname, CASE WHEN i.indisunique THEN 1 ELSE 0 END, i.indnkeyatts,
-                       (SELECT json_agg(json_build_array(a.attname, (i.indoption[k - 1] & 1) = 1) ORDER BY k)
-                        FROM generate_series(1, i.indnatts) AS k
-                        LEFT JOIN pg_catalog.pg_attribute AS a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]),
+                       (SELECT json_agg(json_build_array((SELECT a.attname FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = i.indrelid AND a.attnum = k.attnum),
+                                                         (i.indoption[k.ord - 1] & 1) = 1) ORDER BY k.ord)
+                        FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)),
                        pg_get_expr(i.indpred, i.indrelid), ds.description
                 FROM pg_catalog.pg_index AS i
                 JOIN pg_catalog.pg_class AS c ON c.oid = i.indrelid
