@@ -65,11 +65,16 @@ extension Oeedb {
             guard let inspector = context.dialect as? any InspectorDialect else {
                 throw CLIError("dialect \(context.dialect.id) cannot read its catalog yet")
             }
+            let reader = CatalogReader(connection: context.connection, dialect: inspector)
             let expected: Database
             let label: String
+            let policies: Database?
+            let prefetched: PrefetchedCatalog
             switch against {
             case .model:
-                expected = try source.load()
+                // The server reads the catalog while the model is decoded.
+                (expected, prefetched) = try reader.prefetch { try source.load() }
+                policies = nil
                 label = source.model ?? "the schema model"
             case .applied:
                 let statuses = try context.runner.status()
@@ -80,12 +85,16 @@ extension Oeedb {
                 guard let version = applied, let m = context.directory.migrations.first(where: { $0.file.version == version }) else {
                     throw CLIError("no migration is applied to \(context.spec.summary); run 'oeedb migrate' first or use --against model")
                 }
-                do { expected = try m.snapshot() } catch let e as MigrationError { throw CLIError(e.message) }
+                // The server reads the catalog while the snapshot and the model are decoded.
+                ((expected, policies), prefetched) = try reader.prefetch {
+                    let snapshot: Database
+                    do { snapshot = try m.snapshot() } catch let e as MigrationError { throw CLIError(e.message) }
+                    return (snapshot, try? source.load())
+                }
                 label = m.file.stem + ".json"
             }
-            let reader = CatalogReader(connection: context.connection, dialect: inspector)
             let result: DriftResult
-            do { result = try reader.drift(expected: expected, ignore: ignore, policies: against == .applied ? try? source.load() : nil) } catch let e as RunnerError { throw CLIError(e.description) }
+            do { result = try reader.drift(expected: expected, ignore: ignore, policies: policies, prefetched: prefetched) } catch let e as RunnerError { throw CLIError(e.description) }
             var script: String?
             if sql && !result.items.isEmpty {
                 do { script = context.dialect.scriptText(try context.dialect.render(result.plan)) } catch {

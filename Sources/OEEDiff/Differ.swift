@@ -73,11 +73,50 @@ struct DiffRun {
         diffPartitions()
         matchTables()
         for pair in pairs { columnRenames[pair.new] = DiffRun.columnRenames(pair) }
-        for pair in pairs { diffTable(pair) }
+        // With no renames in the diff, a table equal on both sides yields no
+        // change (see isUnchanged): skip its part-by-part diff.
+        let renames = !renamedTo.isEmpty || columnRenames.values.contains { !$0.isEmpty }
+        for pair in pairs where renames || !DiffRun.isUnchanged(pair) { diffTable(pair) }
         diffForeignKeys()
         diffFunctionsAndPolicies()
         diffSchemasDropped()
         diffDatabaseDescriptions()
+    }
+
+    /// Whether `pair` is the same table under the same name: equal but for
+    /// the order of its indexes and constraints, with unique column, index
+    /// and constraint names. ``diffTable(_:)`` matches those parts by name
+    /// (their order is never a change), so then, and when nothing in the diff
+    /// is renamed, it finds no change. A live table lists its parts by name,
+    /// a model in declaration order: comparing in order would miss most.
+    static func isUnchanged(_ pair: TablePair) -> Bool {
+        guard pair.old == pair.new else { return false }
+        let a = pair.before, b = pair.after
+        guard a.indexes.count == b.indexes.count, a.checks.count == b.checks.count, a.foreignKeys.count == b.foreignKeys.count,
+              a.uniqueConstraints.count == b.uniqueConstraints.count, hasUniqueNames(b) else { return false }
+        if a == b { return true }
+        var bare = (a, b)
+        bare.0.indexes = []; bare.0.checks = []; bare.0.foreignKeys = []; bare.0.uniqueConstraints = []
+        bare.1.indexes = []; bare.1.checks = []; bare.1.foreignKeys = []; bare.1.uniqueConstraints = []
+        guard bare.0 == bare.1 else { return false }
+        func byName<T: Equatable>(_ x: [T], _ y: [T], _ name: (T) -> String) -> Bool {
+            let old = Dictionary(x.map { (name($0), $0) }, uniquingKeysWith: { p, _ in p })
+            return old.count == x.count && y.allSatisfy { old[name($0)] == $0 }
+        }
+        return byName(a.indexes, b.indexes, \.name) && byName(a.checks, b.checks, \.name)
+            && byName(a.foreignKeys, b.foreignKeys, \.name) && byName(a.uniqueConstraints, b.uniqueConstraints, \.name)
+    }
+
+    /// No column, index or constraint name twice in `t`.
+    static func hasUniqueNames(_ t: Table) -> Bool {
+        var names = Set<String>()
+        for c in t.columns where !names.insert(c.name).inserted { return false }
+        names.removeAll(keepingCapacity: true)
+        for i in t.indexes where !names.insert(i.name).inserted { return false }
+        names.removeAll(keepingCapacity: true)
+        let constraints = t.uniqueConstraints.map(\.name) + t.checks.map(\.name) + t.foreignKeys.map(\.name) + [t.primaryKey?.name].compactMap { $0 }
+        for n in constraints where !names.insert(n).inserted { return false }
+        return true
     }
 
     mutating func diffSchemasCreated() {

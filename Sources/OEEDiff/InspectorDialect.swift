@@ -8,6 +8,13 @@ public protocol InspectorDialect: SQLDialect {
     /// With `tables`, the same queries read only those tables (and their
     /// schemas), still a constant number: the migration post-check's read.
     func catalogQueries(excluding schemas: [String], tables: [QualifiedName]?) -> [CatalogQuery]
+    /// Whether the catalog queries may travel as one batch (one round trip,
+    /// one result set per query, in order) instead of one round trip each.
+    var readsCatalogInOneBatch: Bool { get }
+    /// The restricted read (the post-check's) as statements prepared once
+    /// per session, their names starting with `prefix`; nil when the dialect
+    /// has none (then ``catalogQueries(excluding:tables:)`` is sent each time).
+    func preparedCatalogRead(excluding schemas: [String], prefix: String) -> PreparedCatalogRead?
     /// Builds the model from the rows of every query, keyed by query name.
     func model(from rows: CatalogRows, databaseName: String) throws -> Database
     /// The model as this engine can represent it, so that a model and its
@@ -29,6 +36,11 @@ extension InspectorDialect {
     public func catalogQueries(excluding schemas: [String]) -> [CatalogQuery] {
         catalogQueries(excluding: schemas, tables: nil)
     }
+
+    /// One round trip per query unless a dialect says otherwise.
+    public var readsCatalogInOneBatch: Bool { false }
+
+    public func preparedCatalogRead(excluding schemas: [String], prefix: String) -> PreparedCatalogRead? { nil }
 }
 
 /// One named catalog query.
@@ -39,6 +51,23 @@ public struct CatalogQuery: Hashable, Sendable {
     public init(_ name: String, _ sql: String) {
         self.name = name
         self.sql = sql
+    }
+}
+
+/// The catalog queries restricted to some tables, prepared once per session
+/// and executed per read: no parsing or planning per migration.
+public struct PreparedCatalogRead: Sendable {
+    /// The query names, in the order of the result sets an execution returns.
+    public var names: [String]
+    /// The batch that prepares every query (no result sets).
+    public var prepare: String
+    /// The batch that executes every prepared query for `tables` (one result set each).
+    public var execute: @Sendable ([QualifiedName]) -> String
+
+    public init(names: [String], prepare: String, execute: @escaping @Sendable ([QualifiedName]) -> String) {
+        self.names = names
+        self.prepare = prepare
+        self.execute = execute
     }
 }
 

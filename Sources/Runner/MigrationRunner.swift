@@ -32,6 +32,9 @@ public final class MigrationRunner {
     /// Whether the session's lock timeout is known to be `lockRetry`'s
     /// (set once; forgotten after a rollback or a migration that may change it).
     var lockTimeoutInForce = false
+    /// The post-check's catalog reader: one per runner (its connection), so
+    /// its prepared statements serve every migration of the run.
+    var postCheckReader: CatalogReader?
 
     public init(connection: ODBCConnection, dialect: any RunnerDialect, directory: MigrationDirectory) {
         self.connection = connection
@@ -309,7 +312,7 @@ public final class MigrationRunner {
                   report: inout RunReport.Applied, on conn: ODBCConnection) throws {
         try runChecks(header.checks.filter { $0.phase == .post }, migration: m.file.stem)
         if let expected {
-            try verifyCatalog(expected, migration: m.file.stem)
+            try verifyCatalog(expected, migration: m.file.stem, sql: m.text)
             report.postChecks = expected.tables.count
         }
         report.milliseconds = Int(Date().timeIntervalSince(start) * 1000)
@@ -446,16 +449,26 @@ public final class MigrationRunner {
         return result
     }
 
+    /// Whether `sql` may drop the session's prepared statements (`DISCARD
+    /// ALL`, `DEALLOCATE`), judged on its text: any mention counts.
+    static func mayDeallocate(_ sql: String) -> Bool {
+        let upper = sql.uppercased()
+        return upper.contains("DISCARD") || upper.contains("DEALLOCATE")
+    }
+
     /// Reads the touched tables with the drift reader (``CatalogReader``) and
     /// fails on any difference from the snapshot.
-    func verifyCatalog(_ expected: ExpectedCatalog, migration: String) throws {
+    func verifyCatalog(_ expected: ExpectedCatalog, migration: String, sql: String = "") throws {
         guard !expected.tables.isEmpty, let inspector = dialect as? any InspectorDialect else { return }
+        let reader = postCheckReader ?? CatalogReader(connection: connection, dialect: inspector)
+        postCheckReader = reader
+        // A migration that deallocates prepared statements may have taken the reader's.
+        if Self.mayDeallocate(sql) { reader.forgetPreparedStatements() }
         let items: [DriftItem]
         do {
             // Only the touched tables of the model are brought to comparable
             // form: the cost follows the migration, not the model's size.
-            items = try CatalogReader(connection: connection, dialect: inspector)
-                .verify(tables: expected.tables, expected: Self.restricted(expected.model, to: expected.tables))
+            items = try reader.verify(tables: expected.tables, expected: Self.restricted(expected.model, to: expected.tables))
         } catch let e as RunnerError {
             throw RunnerError("post-check could not read the catalog: \(e.message)", migration: migration, sqlState: e.sqlState)
         } catch {

@@ -4,7 +4,7 @@ import OEETestSupport
 import ODBC
 import OEEDSL
 import Migrations
-import Runner
+@testable import Runner
 
 @Suite(.serialized) struct MigrationRunnerTests {
     @Test(.needsPostgres)
@@ -192,6 +192,33 @@ import Runner
         }
         let conn = try db.connect()
         #expect(try conn.scalar("SELECT count(*) FROM information_schema.columns WHERE table_name = 'site' AND column_name = 'remark'") == "0")
+    }
+
+    /// The post-check's prepared catalog statements live in the session; a
+    /// migration that deallocates them (any mention of DEALLOCATE or
+    /// DISCARD) gets them prepared again, and every post-check still runs.
+    @Test(.needsPostgres)
+    func postChecksSurviveAMigrationThatDeallocatesPreparedStatements() throws {
+        let db = try #require(try TestDatabase.make())
+        let dir = try TestMigrations.temporaryDirectory()
+        try TestMigrations.generate(dir, TestMigrations.v1())
+        let v2 = TestMigrations.edit(TestMigrations.v1(), "site") { $0.columns.append(Column("note", .text100, "Note").nullable()) }
+        try TestMigrations.addHandWritten(dir, version: 2, name: "deallocate", sql: "DEALLOCATE ALL;\nALTER TABLE ref.site ADD COLUMN note varchar(100);\nCOMMENT ON COLUMN ref.site.note IS 'Note';\n", snapshot: v2)
+        let v3 = TestMigrations.edit(v2, "site") { $0.columns.append(Column("remark", .text100, "Remark").nullable()) }
+        try TestMigrations.addHandWritten(dir, version: 3, name: "lying", sql: "ALTER TABLE ref.site ADD COLUMN other varchar(100);\n", snapshot: v3)
+        do {
+            _ = try db.runner(dir).migrate()
+            Issue.record("expected the post-check of V3 to fail")
+        } catch let e as RunnerError {
+            // V1 and V2 applied and post-checked; V3's post-check read the catalog and failed on its difference.
+            #expect(e.applied.map(\.version) == [1, 2])
+            #expect(e.applied.allSatisfy { $0.postChecks > 0 })
+            #expect(e.message.contains("post-check failed"), "\(e)")
+            #expect(e.message.contains("ref.site.remark: missing column"), "\(e)")
+        }
+        #expect(MigrationRunner.mayDeallocate("discard all;"))
+        #expect(MigrationRunner.mayDeallocate("EXECUTE 'DEALLOCATE x'"))
+        #expect(!MigrationRunner.mayDeallocate("ALTER TABLE t ADD COLUMN c int;"))
     }
 
     @Test(.needsPostgres)

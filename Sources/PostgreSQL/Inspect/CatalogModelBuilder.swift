@@ -57,6 +57,7 @@ struct CatalogModelBuilder {
             body(&db.schemas[si].tables[ti])
         }
         var typeCache: [String: SQLType] = [:]  // few distinct type texts, many columns
+        var columnsByTable: [QualifiedName: [(Int, Column)]] = [:]
         for r in try rows.rows("columns") {
             guard let s = r[0] ?? nil, let t = r[1] ?? nil, let name = r[2] ?? nil, let typeText = r[3] ?? nil else { continue }
             let type = typeCache[typeText] ?? PostgreSQLDialect.modelType(fromCatalog: typeText)
@@ -74,7 +75,11 @@ struct CatalogModelBuilder {
                     column.defaultConstraint = DefaultConstraint(name: PostgreSQLDialect.defaultName, expression: CatalogModelBuilder.raw(expr))
                 }
             }
-            edit(QualifiedName(s, t)) { $0.columns.append(column) }
+            columnsByTable[QualifiedName(s, t), default: []].append((Int((r[11] ?? nil) ?? "") ?? 0, column))
+        }
+        // The query leaves the order to us: each table's columns by attnum.
+        for (q, columns) in columnsByTable {
+            edit(q) { $0.columns = columns.sorted { $0.0 < $1.0 }.map(\.1) }
         }
         for r in try rows.rows("constraints") {
             guard let s = r[0] ?? nil, let t = r[1] ?? nil, let name = r[2] ?? nil, let type = r[3] ?? nil else { continue }
@@ -220,8 +225,5 @@ struct CatalogModelBuilder {
         }
     }
 
-    func clean(_ text: String?) -> String? {
-        guard let t = text?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
-        return t
-    }
+    func clean(_ text: String?) -> String? { DescriptionText.clean(text) }
 }

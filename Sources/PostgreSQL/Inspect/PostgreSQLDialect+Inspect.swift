@@ -8,6 +8,27 @@ extension PostgreSQLDialect: InspectorDialect {
         CatalogSQL.queries(excluding: schemas, tables: tables).map { CatalogQuery($0.0, $0.1) }
     }
 
+    /// psqlODBC sends a batch of statements as one simple-query message and
+    /// returns each SELECT's rows as its own result set: one round trip for
+    /// the whole catalog (the post-check of every migration pays it).
+    public var readsCatalogInOneBatch: Bool { true }
+
+    /// The eight queries restricted by two `text[]` parameters (schemas,
+    /// names), prepared with `PREPARE` (session-scoped, kept through a
+    /// rollback) and run with `EXECUTE`: after a few executions PostgreSQL
+    /// keeps their generic plan, so a post-check neither parses nor plans
+    /// (planning was ~1.7 ms of ~2.2 ms per post-check at 2,000 tables).
+    public func preparedCatalogRead(excluding schemas: [String], prefix: String) -> PreparedCatalogRead? {
+        let queries = CatalogSQL.queries(excluding: schemas, restriction: .parameters)
+        let names = queries.map(\.0)
+        let prepare = queries.map { "PREPARE \(prefix)\($0.0)(text[], text[]) AS\n\($0.1)" }.joined(separator: "\n")
+        return PreparedCatalogRead(names: names, prepare: prepare) { tables in
+            let schemaArray = "ARRAY[" + tables.map { PGSQL.string($0.schema) }.joined(separator: ", ") + "]::text[]"
+            let nameArray = "ARRAY[" + tables.map { PGSQL.string($0.name) }.joined(separator: ", ") + "]::text[]"
+            return names.map { "EXECUTE \(prefix)\($0)(\(schemaArray), \(nameArray));" }.joined(separator: "\n")
+        }
+    }
+
     public func model(from rows: CatalogRows, databaseName: String) throws -> Database {
         try CatalogModelBuilder(rows: rows, databaseName: databaseName).build()
     }
@@ -20,6 +41,8 @@ extension PostgreSQLDialect: InspectorDialect {
         var schemes: [PartitionScheme] = []
         // A model holds few distinct types: map each once (2,000 tables: ~20k columns, ~30 types).
         var typeCache: [SQLType: SQLType] = [:]
+        // Normal forms by the table's column types, then by text (tables often share both).
+        var normalForms: [[String: SQLType]: [String: Expression]] = [:]
         func comparableType(_ type: SQLType) -> SQLType {
             if let known = typeCache[type] { return known }
             let mapped = PostgreSQLDialect.comparableType(type)
@@ -32,6 +55,8 @@ extension PostgreSQLDialect: InspectorDialect {
                 let q = QualifiedName(schema.name, table.name)
                 var columnTypes: [String: SQLType] = [:]
                 for c in table.columns { columnTypes[c.name] = c.type }
+                var cache = normalForms.removeValue(forKey: columnTypes) ?? [:]
+                defer { normalForms[columnTypes] = cache }
                 var t = Table(name: table.name, description: clean(table.description))
                 for c in table.columns {
                     var col = Column(name: c.name, type: comparableType(c.type), isNullable: c.isNullable, identity: c.identity,
@@ -39,10 +64,10 @@ extension PostgreSQLDialect: InspectorDialect {
                     if c.identity != nil { col.isNullable = false }
                     if let d = c.defaultConstraint {
                         col.defaultConstraint = DefaultConstraint(name: PostgreSQLDialect.defaultName,
-                                                                  expression: try normalized(d.expression, .defaultValue(c.type), "\(q).\(c.name)", columnTypes))
+                                                                  expression: try normalized(d.expression, .defaultValue(c.type), "\(q).\(c.name)", columnTypes, cache: &cache))
                     }
                     if let comp = c.computed {
-                        col.computed = ComputedColumn(expression: try normalized(comp.expression, .computed, "\(q).\(c.name)", columnTypes), isPersisted: true)
+                        col.computed = ComputedColumn(expression: try normalized(comp.expression, .computed, "\(q).\(c.name)", columnTypes, cache: &cache), isPersisted: true)
                         if !comp.isPersisted { col.isNullable = true }
                     }
                     t.columns.append(col)
@@ -52,11 +77,14 @@ extension PostgreSQLDialect: InspectorDialect {
                 }
                 t.uniqueConstraints = table.uniqueConstraints.map { UniqueConstraint(name: $0.name, columns: $0.columns.map { IndexKey($0.column) }, description: clean($0.description)) }
                 t.foreignKeys = table.foreignKeys.map { var f = $0; f.description = clean(f.description); return f }
-                t.checks = try table.checks.map { CheckConstraint(name: $0.name, expression: try normalized($0.expression, .check, "\(q).\($0.name)", columnTypes), description: clean($0.description)) }
+                for check in table.checks {
+                    t.checks.append(CheckConstraint(name: check.name, expression: try normalized(check.expression, .check, "\(q).\(check.name)", columnTypes, cache: &cache),
+                                                    description: clean(check.description)))
+                }
                 for index in table.indexes where !index.kind.isColumnstore {
                     var i = Index(name: index.name, kind: .nonclustered, isUnique: index.isUnique, keys: index.keys, included: index.included,
                                   description: clean(index.description))
-                    if let f = index.filter { i.filter = try normalized(f, .filter, "\(q).\(index.name)", columnTypes) }
+                    if let f = index.filter { i.filter = try normalized(f, .filter, "\(q).\(index.name)", columnTypes, cache: &cache) }
                     t.indexes.append(i)
                 }
                 if let p = table.partitioning {
@@ -104,15 +132,24 @@ extension PostgreSQLDialect: InspectorDialect {
     /// as itself), then brings it to ``ExpressionNormalizer``'s normal form;
     /// an expression already comparable is kept.
     func normalized(_ e: Expression, _ context: ExpressionRenderer.Context, _ path: String, _ columns: [String: SQLType]) throws -> Expression {
-        if ExpressionComparison.isComparable(e) { return e }
-        let text = try ExpressionRenderer(context: context, path: path, columns: columns).render(e)
-        return ExpressionNormalizer.comparable(text, columns: columns)
+        var cache: [String: Expression] = [:]
+        return try normalized(e, context, path, columns, cache: &cache)
     }
 
-    func clean(_ text: String?) -> String? {
-        guard let t = text?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
-        return t
+    /// The same, remembering each text's normal form in `cache` — the normal
+    /// form is a function of the text and the table's column types alone, so
+    /// one cache serves every table with the same column types.
+    func normalized(_ e: Expression, _ context: ExpressionRenderer.Context, _ path: String, _ columns: [String: SQLType],
+                    cache: inout [String: Expression]) throws -> Expression {
+        if ExpressionComparison.isComparable(e) { return e }
+        let text = try ExpressionRenderer(context: context, path: path, columns: columns).render(e)
+        if let known = cache[text] { return known }
+        let normal = ExpressionNormalizer.comparable(text, columns: columns)
+        cache[text] = normal
+        return normal
     }
+
+    func clean(_ text: String?) -> String? { DescriptionText.clean(text) }
 
     /// The representative of the PostgreSQL type a model type becomes.
     static func comparableType(_ type: SQLType) -> SQLType {
