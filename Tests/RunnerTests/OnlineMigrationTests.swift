@@ -113,16 +113,7 @@ import OEETestSupport
     @Test(.needsPostgres) func lockTimeoutIsRetriedUntilTheBlockerGoes() throws {
         let (db, dir, _) = try setUp()
         try TestMigrations.generate(dir, TestMigrations.edit(Self.v1(), "reading") { $0.columns.append(Column("note", .varchar(20), "Note").nullable()) })
-        let blocker = try db.connect()
-        try blocker.setAutocommit(false)
-        try blocker.execute("LOCK TABLE ref.reading IN ACCESS SHARE MODE;")
-        let released = DispatchSemaphore(value: 0)
-        let box = UncheckedBox(blocker)
-        Thread.detachNewThread {
-            Thread.sleep(forTimeInterval: 1.5)
-            try? box.value.commit()
-            released.signal()
-        }
+        let released = try Self.holdLock(db, seconds: 1.5)
         let runner = try db.runner(dir)
         runner.lockRetry = LockRetryPolicy(timeoutMilliseconds: 200, retries: 6, backoffMilliseconds: 200)
         var lines: [String] = []
@@ -163,24 +154,31 @@ extension OnlineMigrationTests {
         let (db, dir, conn) = try setUp()
         try TestMigrations.addHandWritten(dir, version: 2, name: "wait_forever", sql: "SET lock_timeout = 0;\nSELECT 1;\n", snapshot: Self.v1())
         try TestMigrations.generate(dir, TestMigrations.edit(Self.v1(), "reading") { $0.columns.append(Column("note", .varchar(20), "Note").nullable()) })
-        let blocker = try db.connect()
-        try blocker.setAutocommit(false)
-        try blocker.execute("LOCK TABLE ref.reading IN ACCESS SHARE MODE;")
         // Released after 4 s either way: without the timeout the ALTER would
         // wait for it and succeed, which the test reports as a failure.
-        let released = DispatchSemaphore(value: 0)
-        let box = UncheckedBox(blocker)
-        Thread.detachNewThread {
-            Thread.sleep(forTimeInterval: 4)
-            try? box.value.rollback()
-            released.signal()
-        }
+        let released = try Self.holdLock(db, seconds: 4)
         defer { released.wait() }
         let runner = try db.runner(dir)
         runner.lockRetry = LockRetryPolicy(timeoutMilliseconds: 100, retries: 1, backoffMilliseconds: 50)
         let error = try #require(throws: RunnerError.self) { try runner.migrate() }
         #expect(error.sqlState == "55P03", "\(error.message)")
         #expect(try conn.scalar("SELECT string_agg(version::text, ',' ORDER BY version) FROM oeedb.schema_history WHERE success;") == "1,2")
+    }
+
+    /// A second connection holds ACCESS SHARE on ref.reading for `seconds`,
+    /// then ends its transaction; the semaphore is signalled when it has.
+    static func holdLock(_ db: TestDatabase, seconds: Double) throws -> DispatchSemaphore {
+        let blocker = try db.connect()
+        try blocker.setAutocommit(false)
+        try blocker.execute("LOCK TABLE ref.reading IN ACCESS SHARE MODE;")
+        let released = DispatchSemaphore(value: 0)
+        let box = UncheckedBox(blocker)
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: seconds)
+            try? box.value.commit()
+            released.signal()
+        }
+        return released
     }
 
     @Test func theDialectsSayWhichTextMayChangeTheLockTimeout() {
