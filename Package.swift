@@ -58,11 +58,13 @@ let package = Package(
         ]),
         // The oeedb executable: the command line over the canonical schema.
         .executableTarget(name: "oeedb", dependencies: ["OEECommands", "OEESchema"]),
-        .executableTarget(name: "oeedb-bench", dependencies: ["OEEModel", "OEEDSL", "OEEDiff", "SQLServer"], path: "Sources/oeedb-bench"),
+        // The benchmarks' synthetic model, also read back in OEEModelTests.
+        .target(name: "SyntheticModel", dependencies: ["OEEModel", "OEEDSL"]),
+        .executableTarget(name: "oeedb-bench", dependencies: ["OEEModel", "OEEDSL", "OEEDiff", "SQLServer", "SyntheticModel"], path: "Sources/oeedb-bench"),
 
         // What the test targets share: the live engines the test command starts.
         .target(name: "OEETestSupport", dependencies: ["ODBC"], path: "Tests/Support"),
-        .testTarget(name: "OEEModelTests", dependencies: ["OEEModel", "OEEDSL"]),
+        .testTarget(name: "OEEModelTests", dependencies: ["OEEModel", "OEEDSL", "SyntheticModel"]),
         .testTarget(name: "OEEDiffTests", dependencies: ["OEEDiff", "OEEDSL"]),
         .testTarget(name: "SQLServerTests", dependencies: [
             "SQLServer", "OEEDSL",

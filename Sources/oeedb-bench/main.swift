@@ -1,5 +1,6 @@
 import Foundation
 import OEEModel
+import SyntheticModel
 
 // oeedb benchmarks: prints wall time (best of N runs) and peak memory.
 // Usage: swift run -c release oeedb-bench [tables]

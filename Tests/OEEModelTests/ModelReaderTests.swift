@@ -1,6 +1,7 @@
 import Foundation
 import OEEDSL
 import Testing
+import SyntheticModel
 @testable import OEEModel
 
 /// The hand-written snapshot reader gives exactly what the synthesized
@@ -110,38 +111,8 @@ import Testing
         #expect(try read(Data(nulls.utf8)) == (try viaFoundation(Data(nulls.utf8))))
     }
 
-    /// The bench's synthetic model (SyntheticModel.swift in oeedb-bench): 2,000 tables.
-    static func synthetic(tables count: Int) -> Database {
-        let schemas = ["s0", "s1", "s2", "s3"]
-        return Database("synthetic") {
-            PartitionFunction("pf_month", .datetime2(3), .right, .months(from: "2025-01-01", count: 24))
-            PartitionScheme("ps_month", function: "pf_month")
-            for (si, schema) in schemas.enumerated() {
-                Schema(schema, "Synthetic schema \(si)") {
-                    for i in stride(from: si, to: count, by: schemas.count) {
-                        let name = "t\(i)"
-                        Table(name, "Synthetic table \(i)") {
-                            Column("id", .int, "Key").identity()
-                            Column("code", .varchar(.n(32)), "Code")
-                            Column("qty", .int, "Quantity").default("df_\(name)_qty", 0)
-                            Column("ratio", .decimal(precision: 9, scale: 4), "Ratio").nullable()
-                            Column("created_utc", .datetime2(precision: 3), "Created").default("df_\(name)_created_utc", .sysUTCDateTime)
-                            Column("parent_a", .int, "First parent").nullable()
-                            PrimaryKey("pk_\(name)", "id")
-                            Check("ck_\(name)_qty", col("qty") >= 0)
-                            if i > 0 { ForeignKey("fk_\(name)_a", "parent_a", references: "\(schemas[((i * 7) % i) % 4]).t\((i * 7) % i)", "id") }
-                            Index("ix_\(name)_site_code", on: "code").including("qty")
-                            Index("ix_\(name)_created", on: .desc("created_utc"))
-                            Index("ix_\(name)_open", on: "parent_a").filtered(col("ratio").isNull)
-                        }
-                    }
-                }
-            }
-        }
-    }
-
     @Test func readsTheSynthetic2000TableModelLikeCodable() throws {
-        let db = Self.synthetic(tables: 2_000)
+        let db = SyntheticModel.build(tables: 2_000)
         let data = try ModelSnapshot.encode(db)
         let fast = try read(data)
         #expect(fast.allTables.count == 2_000)

@@ -2,8 +2,8 @@ import OEEDSL
 
 /// A synthetic model of `tables` tables (10 columns, 3 indexes, 2 foreign keys
 /// each) spread over 4 schemas, built through the DSL like a real schema.
-enum SyntheticModel {
-    static func build(tables count: Int, variant: Int = 0) -> Database {
+public enum SyntheticModel {
+    public static func build(tables count: Int, variant: Int = 0) -> Database {
         let schemas = ["s0", "s1", "s2", "s3"]
         return Database("synthetic") {
             PartitionFunction("pf_month", .datetime2(3), .right, .months(from: "2025-01-01", count: 24))
