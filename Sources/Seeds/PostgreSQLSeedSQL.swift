@@ -82,6 +82,19 @@ public struct PostgreSQLSeedSQL: SeedSQL {
 
     public var bulkRowsPerStatement: Int { 5_000 }
 
+    /// `SELECT json_agg(ARRAY[c1::text, …] ORDER BY pk)::text FROM t`: every
+    /// value as its type's text output (what the driver returns for it, read
+    /// back by the same parser), NULL as JSON null; SQL NULL for no rows.
+    /// psqlODBC converts each fetched cell on its own (50,000 rows of 8
+    /// columns cost the client more than everything else in a no-op run);
+    /// one text value is one conversion.
+    public func selectRowsJSON(_ name: QualifiedName, _ table: Table) -> String? {
+        let columns = table.columns.filter { $0.computed == nil }.map { quote($0.name) + "::text" }
+        let order = (table.primaryKey?.columns.map { quote($0.column) } ?? []).joined(separator: ", ")
+        guard !columns.isEmpty else { return nil }
+        return "SELECT json_agg(ARRAY[\(columns.joined(separator: ", "))]\(order.isEmpty ? "" : " ORDER BY \(order)"))::text FROM \(self.table(name));"
+    }
+
     /// `[{"col": "text", …}, …]`: every value as the text of its literal
     /// (a JSON string; JSON null for NULL), keys the column names.
     func jsonRows(_ seed: SeedTable, _ rows: [SeedRow]) -> String {

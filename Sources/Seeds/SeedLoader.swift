@@ -32,9 +32,18 @@ public final class SeedLoader {
         var state = SeedDatabaseState()
         for t in tables {
             let columns = t.table.columns.filter { $0.computed == nil }
-            let result = try connection.query(sql.selectRows(t.name, t.table))
-            state.rows[t.name] = ExistingRows(columns: columns, rows: result.rows.map { row in
-                zip(row, columns).map { SeedLoader.value($0, $1.type) }
+            let types = columns.map(\.type)
+            let rows: [[String?]]
+            if let json = sql.selectRowsJSON(t.name, t.table), let parsed = JSONRows.parse(try connection.scalar(json), columns: columns.count) {
+                rows = parsed
+            } else {
+                rows = try connection.query(sql.selectRows(t.name, t.table)).rows
+            }
+            state.rows[t.name] = ExistingRows(columns: columns, rows: rows.map { row in
+                var values: [SeedValue] = []
+                values.reserveCapacity(types.count)
+                for (text, type) in zip(row, types) { values.append(SeedLoader.value(text, type)) }
+                return values
             })
         }
         for ref in SeedPlanner.parentReferences(tables) {

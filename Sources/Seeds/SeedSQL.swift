@@ -27,11 +27,17 @@ public protocol SeedSQL: Sendable {
     func bulkUpsert(_ seed: SeedTable, rows: [SeedRow]) -> (sql: String, parameters: [ODBCValue])?
     /// Rows per bulk statement.
     var bulkRowsPerStatement: Int { get }
+    /// One query that returns all of a table's current rows (the columns of
+    /// ``selectRows(_:_:)``, in its order) as a single JSON text read by
+    /// ``JSONRows``: one value to fetch instead of one per cell. Nil where
+    /// the engine has none; the loader then reads ``selectRows(_:_:)``.
+    func selectRowsJSON(_ name: QualifiedName, _ table: Table) -> String?
 }
 
 extension SeedSQL {
     public func bulkUpsert(_ seed: SeedTable, rows: [SeedRow]) -> (sql: String, parameters: [ODBCValue])? { nil }
     public var bulkRowsPerStatement: Int { 500 }
+    public func selectRowsJSON(_ name: QualifiedName, _ table: Table) -> String? { nil }
 }
 
 extension SeedSQL {

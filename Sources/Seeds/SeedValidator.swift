@@ -110,10 +110,16 @@ public struct SeedValidator {
     func rows(_ file: SeedFile, _ table: Table, _ columns: [Column?], into target: [String], _ diagnostics: inout [SeedDiagnostic]) -> [SeedRow] {
         var rows: [SeedRow] = []
         let position = Dictionary(uniqueKeysWithValues: target.enumerated().map { ($1, $0) })
-        // Each header field's place in `target`, looked up once per file rather than per cell.
-        let slots = columns.map { $0.flatMap { position[$0.name] } }
+        // What each header field needs per cell, looked up once per file: its
+        // place in `target` and the column's name, type and nullability
+        // (copying a `Column` per cell cost more than parsing the cell).
+        struct Slot { var index: Int; var name: String; var type: SQLType; var isNullable: Bool; var isText: Bool }
+        let slots: [Slot?] = columns.map { column in
+            guard let column, let index = position[column.name] else { return nil }
+            return Slot(index: index, name: column.name, type: column.type, isNullable: column.isNullable, isText: column.type.family == .text)
+        }
         for record in file.records {
-            guard record.fields.count == columns.count else {
+            guard record.fields.count == slots.count else {
                 diagnostics.append(.init(file: file.path, line: record.line, column: nil,
                                          message: "has \(record.fields.count) field(s); the header has \(columns.count)"))
                 continue
@@ -121,10 +127,12 @@ public struct SeedValidator {
             var values = [SeedValue](repeating: .null, count: target.count)
             var valid = true
             var linesBefore = 0  // line breaks inside earlier (quoted) fields of the record
-            for (index, (field, column)) in zip(record.fields, columns).enumerated() {
+            for index in slots.indices {
+                let field = record.fields[index]
                 // Only a quoted field can hold a line break.
                 defer { if field.isQuoted { linesBefore += field.text.utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) } } }
-                guard let column, let slot = slots[index] else { continue }
+                guard let column = slots[index] else { continue }
+                let slot = column.index
                 func report(_ message: String, line: Int? = nil) {
                     diagnostics.append(.init(file: file.path, line: line ?? record.line, column: column.name, message: message))
                     valid = false
@@ -134,7 +142,7 @@ public struct SeedValidator {
                     continue
                 }
                 let value: SeedValue
-                if field.text.isEmpty && (!field.isQuoted || !column.isNullable || column.type.family != .text) {
+                if field.text.isEmpty && (!field.isQuoted || !column.isNullable || !column.isText) {
                     if !column.isNullable {
                         report("is empty, but '\(column.name)' is NOT NULL")
                         continue
@@ -163,7 +171,7 @@ public struct SeedValidator {
     /// characters (tab, line breaks, U+0001…U+001F) are stored by both
     /// engines as they are and stay allowed.
     static func refusedCharacter(in text: String) -> (message: String, lineOffset: Int)? {
-        guard text.utf8.contains(0) else { return nil }
+        guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(0) }) ?? text.utf8.contains(0) else { return nil }
         var lineOffset = 0
         var character = 1
         for scalar in text.unicodeScalars {
@@ -202,9 +210,11 @@ public struct SeedValidator {
         if let pk = seed.table.primaryKey { constraints.append((pk.name, pk.columns.map(\.column))) }
         constraints += seed.table.uniqueConstraints.map { ($0.name, $0.columns.map(\.column)) }
         for (name, columns) in constraints {
+            guard let indexes = seed.indexes(of: columns) else { continue }
             var first: [SeedKey: SeedRow] = [:]
+            first.reserveCapacity(seed.rows.count)
             for row in seed.rows {
-                guard let key = seed.values(of: row, columns) else { continue }
+                let key = seed.values(of: row, at: indexes)
                 if let earlier = first[key] {
                     let what = name == seed.table.primaryKey?.name ? "duplicate key" : "duplicate value for \(name)"
                     diagnostics.append(.init(file: row.file, line: row.line, column: columns[0],
