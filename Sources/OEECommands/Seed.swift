@@ -102,7 +102,8 @@ extension Oeedb {
 
         func emit(_ report: SeedReport) throws {
             if output.isJSON {
-                Console.outData(try JSONEncoder.stable.encode(report) + Data("\n".utf8))
+                // Hand-written, byte for byte JSONEncoder.stable (see SeedReport.jsonBytes).
+                Console.outData(Data(report.jsonBytes() + [0x0A]))
                 return
             }
             for e in report.errors { Console.err("error: \(e)") }
