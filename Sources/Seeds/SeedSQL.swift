@@ -25,6 +25,9 @@ public protocol SeedSQL: Sendable {
     /// parameters (the engine's bulk path), for loads over a connection;
     /// nil where the engine has none (scripts always use ``upsert(_:rows:)``).
     func bulkUpsert(_ seed: SeedTable, rows: [SeedRow]) -> (sql: String, parameters: [ODBCValue])?
+    /// Like ``bulkUpsert(_:rows:)`` for rows the plan inserts: a plain INSERT,
+    /// which fails on a key that exists; nil where the engine has none.
+    func bulkInsert(_ seed: SeedTable, rows: [SeedRow]) -> (sql: String, parameters: [ODBCValue])?
     /// Rows per bulk statement.
     var bulkRowsPerStatement: Int { get }
     /// One query that returns all of a table's current rows (the columns of
@@ -36,6 +39,7 @@ public protocol SeedSQL: Sendable {
 
 extension SeedSQL {
     public func bulkUpsert(_ seed: SeedTable, rows: [SeedRow]) -> (sql: String, parameters: [ODBCValue])? { nil }
+    public func bulkInsert(_ seed: SeedTable, rows: [SeedRow]) -> (sql: String, parameters: [ODBCValue])? { nil }
     public var bulkRowsPerStatement: Int { 500 }
     public func selectRowsJSON(_ name: QualifiedName, _ table: Table) -> String? { nil }
 }
@@ -99,12 +103,32 @@ extension SeedSQL {
             guard !rows.isEmpty else { continue }
             statements += beforeUpsert(t.seed).map { SeedStatement(sql: $0, table: t.name, expectedRows: nil) }
             let useBulk = bulk && bulkUpsert(t.seed, rows: []) != nil
-            for chunk in chunks(rows, size: useBulk ? bulkRowsPerStatement : 500) {
-                let expected = allRows ? chunk.filter { changing.contains($0.place) }.count : chunk.count
-                if useBulk, let (sql, parameters) = bulkUpsert(t.seed, rows: chunk) {
-                    statements.append(SeedStatement(sql: sql, table: t.name, expectedRows: expected, rows: chunk, parameters: parameters))
+            // Sending only changing rows over the bulk path, rows the plan inserts go
+            // in plain INSERTs where the engine has them (no conflict handling to
+            // pay for; a key another session inserted meanwhile is refused, not
+            // overwritten), in runs that keep the seed's order.
+            var runs: [(inserts: Bool, rows: [SeedRow])] = []
+            if useBulk && !allRows && bulkInsert(t.seed, rows: []) != nil {
+                if t.updates.isEmpty {
+                    runs = [(true, rows)]
                 } else {
-                    statements.append(SeedStatement(sql: upsert(t.seed, rows: chunk), table: t.name, expectedRows: expected, rows: chunk))
+                    let inserted = Set(t.inserts.map(\.place))
+                    for row in rows {
+                        let isInsert = inserted.contains(row.place)
+                        if runs.last?.inserts == isInsert { runs[runs.count - 1].rows.append(row) } else { runs.append((isInsert, [row])) }
+                    }
+                }
+            } else {
+                runs = [(false, rows)]
+            }
+            for run in runs {
+                for chunk in chunks(run.rows, size: useBulk ? bulkRowsPerStatement : 500) {
+                    let expected = allRows ? chunk.filter { changing.contains($0.place) }.count : chunk.count
+                    if useBulk, let (sql, parameters) = run.inserts ? bulkInsert(t.seed, rows: chunk) : bulkUpsert(t.seed, rows: chunk) {
+                        statements.append(SeedStatement(sql: sql, table: t.name, expectedRows: expected, rows: chunk, parameters: parameters))
+                    } else {
+                        statements.append(SeedStatement(sql: upsert(t.seed, rows: chunk), table: t.name, expectedRows: expected, rows: chunk))
+                    }
                 }
             }
             statements += afterUpsert(t.seed).map { SeedStatement(sql: $0, table: t.name, expectedRows: nil) }
