@@ -91,6 +91,33 @@ import OEETestSupport
         #expect(JSONRows.parse(text, columns: Self.table.columns.count) == [])
     }
 
+    /// The rows of the tables the files name are read while the files are
+    /// validated; one that is not in the database (its file turns out not to
+    /// be loaded) must not fail the load: the loader starts over without it.
+    @Test(.needsPostgres)
+    func aTableReadEarlyThatTheSeedDoesNotLoadDoesNotFailTheLoad() throws {
+        let db = try #require(try SeedTestDatabase.make(model: Self.model))
+        var ghost = Self.table
+        ghost.name = "not_migrated"
+        ghost.primaryKey?.name = "pk_not_migrated"
+        var model = Self.model
+        model.schemas[0].tables.append(ghost)
+        let dir = try SeedFixtures.folder(["t.all_types.csv": Self.csv])
+        let prepared = try PreparedSeed.load(dir, sets: ["standard"], model: model)
+        let loader = SeedLoader(connection: try db.connect(), sql: PostgreSQLSeedSQL(), model: model)
+        var planned: SeedPlan?
+        let plan = try loader.load(reading: [QualifiedName("t", "not_migrated"), QualifiedName("t", "all_types")], prepared: { prepared },
+                                   prune: false, dryRun: false, onPlanned: { planned = $0 })
+        #expect(plan.counts["t.all_types"] == [3, 0, 0, 0, 0])
+        #expect(planned?.counts == plan.counts)
+        #expect(try db.count("t.all_types") == 3)
+        // Read early or not, the rows compared are the same: the second run is a no-op.
+        let again = SeedLoader(connection: try db.connect(), sql: PostgreSQLSeedSQL(), model: model)
+        let second = try again.load(reading: [QualifiedName("t", "all_types")], prepared: { prepared }, prune: false, dryRun: false)
+        #expect(second.counts["t.all_types"] == [0, 0, 3, 0, 0])
+        #expect(again.sentStatements.isEmpty)
+    }
+
     /// A planned insert is a plain INSERT: a key that exists after all (another
     /// session inserted it) is refused and rolled back, not overwritten.
     @Test(.needsPostgres)
