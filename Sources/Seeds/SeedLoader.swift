@@ -121,7 +121,17 @@ public final class SeedLoader {
             sentStatements = []
             if !dryRun {
                 // Compared in the client: unchanged rows are not sent at all.
-                for statement in sql.loadStatements(plan, allRows: false, bulk: true) {
+                let steps = sql.loadSteps(plan, allRows: false, bulk: true)
+                func start(_ i: Int) -> Background<SeedStatement>? {
+                    guard i < steps.count else { return nil }
+                    let step = steps[i]
+                    return Background { step.resolved() }
+                }
+                // The next statement's rows are turned into JSON while the database runs this one.
+                var next = start(0)
+                for i in steps.indices {
+                    let statement = try next!.value()
+                    next = start(i + 1)
                     sentStatements.append(statement)
                     let result: ODBCResult
                     do {

@@ -43,24 +43,35 @@ public struct SeedPlanner {
             // Column positions once per table, not per row (50,000 rows make it count).
             let keyIndexes = seed.keyColumns.map { seed.index(of: $0) }
             func seedKey(_ row: SeedRow) -> SeedKey { SeedKey(keyIndexes.map { $0.map { row.values[$0] } ?? .null }) }
-            var byKey: [SeedKey: Int] = [:]
-            var existingKeys: [SeedKey?] = []
+            var existingKeys: [SeedKey?] = Array(repeating: nil, count: existing.rows.count)
             if let indexes = existing.indexes(of: seed.keyColumns) {
-                byKey.reserveCapacity(existing.rows.count)
-                existingKeys.reserveCapacity(existing.rows.count)
-                for (i, row) in existing.rows.enumerated() {
-                    let k = SeedKey(indexes.map { row[$0] })
-                    byKey[k] = i
-                    existingKeys.append(k)
-                }
-            } else {
-                existingKeys = Array(repeating: nil, count: existing.rows.count)
+                for (i, row) in existing.rows.enumerated() { existingKeys[i] = SeedKey(indexes.map { row[$0] }) }
             }
             let rowKeys = seed.rows.map(seedKey)
+            // Both sides usually come in key order (the database's rows are read
+            // ordered by it): row i meets database row i first, and only rows that
+            // do not line up are looked up by key.
+            var match = [Int?](repeating: nil, count: rowKeys.count)
+            var matched = [Bool](repeating: false, count: existingKeys.count)
+            var allSeedRowsMatched = true
+            for i in rowKeys.indices {
+                if i < existingKeys.count, let k = existingKeys[i], k == rowKeys[i] {
+                    match[i] = i
+                    matched[i] = true
+                } else {
+                    allSeedRowsMatched = false
+                }
+            }
+            if !allSeedRowsMatched {
+                var byKey: [SeedKey: Int] = [:]
+                byKey.reserveCapacity(existingKeys.count)
+                for (i, k) in existingKeys.enumerated() { if let k { byKey[k] = i } }
+                for i in rowKeys.indices where match[i] == nil { match[i] = byKey[rowKeys[i]] }
+            }
             var lacking: [(SeedKey, [SeedValue])] = []
-            if existing.rows.count > 0 {
+            if matched.contains(false) {
                 let seedKeys = Set(rowKeys)
-                for (k, row) in zip(existingKeys, existing.rows) {
+                for (j, (k, row)) in zip(existingKeys, existing.rows).enumerated() where !matched[j] {
                     if let k, !seedKeys.contains(k) { lacking.append((k, row)) }
                 }
             }
@@ -75,8 +86,8 @@ public struct SeedPlanner {
             let compared = seed.updateColumns.map { column in
                 (name: column.name, seed: seed.index(of: column.name)!, database: existing.columns.firstIndex { $0.name == column.name })
             }
-            for (row, key) in zip(seed.rows, rowKeys) {
-                guard let position = byKey[key] else {
+            for (i, (row, key)) in zip(seed.rows, rowKeys).enumerated() {
+                guard let position = match[i] else {
                     plan.inserts.append(row)
                     continue
                 }
