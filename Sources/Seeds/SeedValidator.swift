@@ -1,3 +1,4 @@
+import Foundation
 import OEEModel
 
 /// Checks seed files against the model without a database: table and
@@ -7,7 +8,7 @@ import OEEModel
 /// (and its depth / path / is_leaf columns agree with it).
 /// Every problem is reported; valid rows are kept so later checks (foreign
 /// keys against the database) still run.
-public struct SeedValidator {
+public struct SeedValidator: Sendable {
     public var model: Database
 
     public init(model: Database) {
@@ -108,20 +109,24 @@ public struct SeedValidator {
 
     /// Parses the data records of a file into rows ordered like `target`.
     func rows(_ file: SeedFile, _ table: Table, _ columns: [Column?], into target: [String], _ diagnostics: inout [SeedDiagnostic]) -> [SeedRow] {
-        var rows: [SeedRow] = []
         let position = Dictionary(uniqueKeysWithValues: target.enumerated().map { ($1, $0) })
         // What each header field needs per cell, looked up once per file: its
         // place in `target` and the column's name, type and nullability
         // (copying a `Column` per cell cost more than parsing the cell).
-        struct Slot { var index: Int; var name: String; var type: SQLType; var isNullable: Bool; var isText: Bool }
+        struct Slot: Sendable { var index: Int; var name: String; var type: SQLType; var isNullable: Bool; var isText: Bool }
         let slots: [Slot?] = columns.map { column in
             guard let column, let index = position[column.name] else { return nil }
             return Slot(index: index, name: column.name, type: column.type, isNullable: column.isNullable, isText: column.type.family == .text)
         }
-        for record in file.records {
+        let headerCount = columns.count
+        @Sendable func validate(_ records: ArraySlice<CSVRecord>) -> (rows: [SeedRow], diagnostics: [SeedDiagnostic]) {
+        var rows: [SeedRow] = []
+        var diagnostics: [SeedDiagnostic] = []
+        rows.reserveCapacity(records.count)
+        for record in records {
             guard record.fields.count == slots.count else {
                 diagnostics.append(.init(file: file.path, line: record.line, column: nil,
-                                         message: "has \(record.fields.count) field(s); the header has \(columns.count)"))
+                                         message: "has \(record.fields.count) field(s); the header has \(headerCount)"))
                 continue
             }
             var values = [SeedValue](repeating: .null, count: target.count)
@@ -161,6 +166,28 @@ public struct SeedValidator {
             let row = SeedRow(file: file.path, line: record.line, values: values)
             if valid { valid = checks(row, table, target, &diagnostics) }
             if valid { rows.append(row) }
+        }
+        return (rows, diagnostics)
+        }
+        // Records are independent: a big file is validated in parts on every
+        // core, the parts' rows and diagnostics put back in record order.
+        let records = file.records
+        let parts = records.count < 8_192 ? 1 : max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
+        guard parts > 1 else {
+            let (rows, found) = validate(records[...])
+            diagnostics += found
+            return rows
+        }
+        let results = PartResults<(rows: [SeedRow], diagnostics: [SeedDiagnostic])>(count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { p in
+            let lower = records.count * p / parts, upper = records.count * (p + 1) / parts
+            results.set(p, validate(records[lower..<upper]))
+        }
+        var rows: [SeedRow] = []
+        rows.reserveCapacity(records.count)
+        for part in results.values {
+            rows += part.rows
+            diagnostics += part.diagnostics
         }
         return rows
     }
@@ -225,4 +252,26 @@ public struct SeedValidator {
             }
         }
     }
+}
+
+/// One result per part of a ``DispatchQueue/concurrentPerform(iterations:execute:)``:
+/// each part writes only its own slot, read after every part is done.
+final class PartResults<Value>: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<Value?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+
+    func set(_ i: Int, _ value: Value) { slots[i] = value }
+
+    var values: [Value] { (0..<count).map { slots[$0]! } }
 }
