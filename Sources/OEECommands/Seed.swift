@@ -105,8 +105,10 @@ extension Oeedb {
                                 return done.jsonBytes()
                             }
                         })
-                    report.add(plan)
-                    report.ok = true
+                    if written == nil {  // with --json, the background has added the plan already
+                        report.add(plan)
+                        report.ok = true
+                    }
                 } catch let e as SeedValidationError {
                     report.errors = e.diagnostics
                     try emit(report)
