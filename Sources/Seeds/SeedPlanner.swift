@@ -47,11 +47,12 @@ public struct SeedPlanner {
             if let indexes = existing.indexes(of: seed.keyColumns) {
                 for (i, row) in existing.rows.enumerated() { existingKeys[i] = SeedKey(indexes.map { row[$0] }) }
             }
-            let rowKeys = seed.rows.map(seedKey)
+            // An empty table (a first load): every row is an insert, no key to work out.
+            let rowKeys = existing.rows.isEmpty ? [] : seed.rows.map(seedKey)
             // Both sides usually come in key order (the database's rows are read
             // ordered by it): row i meets database row i first, and only rows that
             // do not line up are looked up by key.
-            var match = [Int?](repeating: nil, count: rowKeys.count)
+            var match = [Int?](repeating: nil, count: seed.rows.count)
             var matched = [Bool](repeating: false, count: existingKeys.count)
             var allSeedRowsMatched = true
             for i in rowKeys.indices {
@@ -62,7 +63,7 @@ public struct SeedPlanner {
                     allSeedRowsMatched = false
                 }
             }
-            if !allSeedRowsMatched {
+            if !allSeedRowsMatched && !existingKeys.isEmpty {
                 var byKey: [SeedKey: Int] = [:]
                 byKey.reserveCapacity(existingKeys.count)
                 for (i, k) in existingKeys.enumerated() { if let k { byKey[k] = i } }
@@ -86,11 +87,12 @@ public struct SeedPlanner {
             let compared = seed.updateColumns.map { column in
                 (name: column.name, seed: seed.index(of: column.name)!, database: existing.columns.firstIndex { $0.name == column.name })
             }
-            for (i, (row, key)) in zip(seed.rows, rowKeys).enumerated() {
+            for (i, row) in seed.rows.enumerated() {
                 guard let position = match[i] else {
                     plan.inserts.append(row)
                     continue
                 }
+                let key = rowKeys[i]
                 let current = existing.rows[position]
                 var changes: [ColumnChange] = []
                 for column in compared {
