@@ -100,7 +100,7 @@ final class ColumnBuffers {
                     return count
                 })
             }
-            return .text(String(decoding: units, as: UTF16.self))
+            return .text(WideText.string(units))
         }
         let count = Int(indicator)
         if count > capacity { return .truncated }

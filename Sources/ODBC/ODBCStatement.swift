@@ -251,15 +251,20 @@ final class ODBCStatement {
                 let capacity = buffer.count - 1
                 if rc == SQLRETURN(SQL_SUCCESS_WITH_INFO) && (indicator == SQLLEN(SQL_NO_TOTAL) || Int(indicator) / 2 > capacity) {
                     collected += buffer[0..<capacity]
+                    // A known length: the rest in one more call, not thousands of 2 KB ones.
+                    if indicator != SQLLEN(SQL_NO_TOTAL) {
+                        let rest = Int(indicator) / 2 - capacity + 1
+                        if rest > buffer.count && rest <= 1 << 26 { buffer = [SQLWCHAR](repeating: 0, count: rest) }
+                    }
                     continue
                 }
                 let count = min(capacity, Int(indicator) / 2)
                 // The common case, a value that fits at once, decodes straight from the buffer.
-                if collected.isEmpty { return String(decoding: buffer[0..<count], as: UTF16.self) }
+                if collected.isEmpty { return buffer.withUnsafeBufferPointer { WideText.string(UnsafeBufferPointer(rebasing: $0[0..<count])) } }
                 collected += buffer[0..<count]
                 break
             }
-            return String(decoding: collected, as: UTF16.self)
+            return collected.withUnsafeBufferPointer { WideText.string($0) }
         } else {
             var collected: [UInt8] = []
             while true {
@@ -271,6 +276,10 @@ final class ODBCStatement {
                 let capacity = narrow.count - 1
                 if rc == SQLRETURN(SQL_SUCCESS_WITH_INFO) && (indicator == SQLLEN(SQL_NO_TOTAL) || Int(indicator) > capacity) {
                     collected += narrow[0..<capacity]
+                    if indicator != SQLLEN(SQL_NO_TOTAL) {
+                        let rest = Int(indicator) - capacity + 1
+                        if rest > narrow.count && rest <= 1 << 27 { narrow = [SQLCHAR](repeating: 0, count: rest) }
+                    }
                     continue
                 }
                 let count = min(capacity, Int(indicator))

@@ -59,28 +59,56 @@ extension Oeedb {
             try reportingErrors {
                 let sets = set.isEmpty ? [SeedDirectory.defaultSet] : set
                 let model = try source.load()
-                let prepared: PreparedSeed
-                do {
-                    prepared = try PreparedSeed.load(SeedDirectory(root: seeds), sets: sets, model: model)
-                } catch let e as SeedSetError {
-                    throw CLIError(e.message)
+                let directory = SeedDirectory(root: seeds)
+                // The files are read and validated on another thread while this
+                // one connects and reads the database's rows (SeedLoader waits
+                // for them before planning); their errors come first, as before.
+                let preparing = Background { try PreparedSeed.load(directory, sets: sets, model: model) }
+                func prepared() throws -> PreparedSeed {
+                    do {
+                        return try preparing.value()
+                    } catch let e as SeedSetError {
+                        throw CLIError(e.message)
+                    }
                 }
-                let spec = try connection.resolve()
                 let sql: any SeedSQL
-                switch dialect ?? spec.engine.rawValue {
-                case "sqlserver": sql = SQLServerSeedSQL()
-                case "postgres": sql = PostgreSQLSeedSQL()
-                default:
-                    throw CLIError("cannot tell the database engine from the connection (\(spec.masked)); pass --dialect sqlserver or --dialect postgres")
-                }
-                var report = SeedReport(database: spec.summary, dialect: sql.id, sets: sets, dryRun: dryRun, prune: prune)
-                let conn = try connection.connect(environment: try ODBCEnvironment(), spec: spec)
-                defer { conn.close() }
-                Progress.line("seeding \(sets.joined(separator: " + ")) into \(spec.summary)…")
+                let conn: ODBCConnection
+                var report: SeedReport
                 do {
-                    let plan = try SeedLoader(connection: conn, sql: sql, model: model).load(prepared, prune: prune, dryRun: dryRun)
-                    report.add(plan)
-                    report.ok = true
+                    let spec = try connection.resolve()
+                    switch dialect ?? spec.engine.rawValue {
+                    case "sqlserver": sql = SQLServerSeedSQL()
+                    case "postgres": sql = PostgreSQLSeedSQL()
+                    default:
+                        throw CLIError("cannot tell the database engine from the connection (\(spec.masked)); pass --dialect sqlserver or --dialect postgres")
+                    }
+                    report = SeedReport(database: spec.summary, dialect: sql.id, sets: sets, dryRun: dryRun, prune: prune)
+                    conn = try connection.connect(environment: try ODBCEnvironment(), spec: spec)
+                    Progress.line("seeding \(sets.joined(separator: " + ")) into \(spec.summary)…")
+                } catch {
+                    _ = try prepared()  // a missing seed set is reported before a connection problem
+                    throw error
+                }
+                defer { conn.close() }
+                // With --json, the report of a load that goes through is written while the database runs it.
+                var written: Background<[UInt8]>?
+                let base = report
+                do {
+                    let plan = try SeedLoader(connection: conn, sql: sql, model: model).load(
+                        reading: directory.tableNames(sets: sets), prepared: prepared, prune: prune, dryRun: dryRun,
+                        onPlanned: { plan in
+                            guard output.isJSON else { return }
+                            written = Background {
+                                var done = base
+                                done.add(plan)
+                                done.ok = true
+                                return done.jsonBytes()
+                            }
+                        })
+                    if written == nil {  // with --json, the background has added the plan already
+                        report.add(plan)
+                        report.ok = true
+                    }
                 } catch let e as SeedValidationError {
                     report.errors = e.diagnostics
                     try emit(report)
@@ -96,13 +124,18 @@ extension Oeedb {
                     let hint = DatabaseRefusal(e).hint.map { "; \($0)" } ?? ""
                     throw CLIError("\(e.description)\nnothing was written (rolled back)\(hint)", exitCode: 1)
                 }
+                if let written {
+                    Console.outData(Data(try written.value() + [0x0A]))
+                    return
+                }
                 try emit(report)
             }
         }
 
         func emit(_ report: SeedReport) throws {
             if output.isJSON {
-                Console.outData(try JSONEncoder.stable.encode(report) + Data("\n".utf8))
+                // Hand-written, byte for byte JSONEncoder.stable (see SeedReport.jsonBytes).
+                Console.outData(Data(report.jsonBytes() + [0x0A]))
                 return
             }
             for e in report.errors { Console.err("error: \(e)") }

@@ -78,7 +78,10 @@ public enum CSVParser {
             if !(fields.count == 1 && fields[0].text.isEmpty && !fields[0].isQuoted) {
                 records.append(CSVRecord(line: recordLine, fields: fields))
             }
+            // Records are as wide as the one before: no regrowing the array for each.
+            let width = fields.count
             fields = []
+            fields.reserveCapacity(width)
         }
 
         while i < bytes.count {

@@ -57,6 +57,20 @@ public struct SeedDirectory: Sendable {
         return (files, diagnostics)
     }
 
+    /// The tables the files of `sets` name, without reading the files (for
+    /// reading their database rows while the files are validated); a set
+    /// that does not exist names none.
+    public func tableNames(sets: [String]) -> [QualifiedName] {
+        var names: [QualifiedName] = []
+        for set in sets {
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: root + "/" + set)) ?? []
+            for file in files.sorted() {
+                if let name = SeedFile.table(forFileName: file), !names.contains(name) { names.append(name) }
+            }
+        }
+        return names
+    }
+
     /// Primary keys of the rows that sets other than `selected` seed in
     /// `table`: such rows are never reported as extra nor pruned. Reads only
     /// the file `<schema>.<table>.csv` of each other set.

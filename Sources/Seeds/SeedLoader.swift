@@ -30,20 +30,39 @@ public final class SeedLoader {
     /// The current rows of the seeded tables and the keys of unseeded parents.
     public func readState(_ tables: [SeedTable]) throws -> SeedDatabaseState {
         var state = SeedDatabaseState()
-        for t in tables {
-            let columns = t.table.columns.filter { $0.computed == nil }
-            let result = try connection.query(sql.selectRows(t.name, t.table))
-            state.rows[t.name] = ExistingRows(columns: columns, rows: result.rows.map { row in
-                zip(row, columns).map { SeedLoader.value($0, $1.type) }
-            })
+        for t in tables { state.rows[t.name] = try readRows(t.name, t.table) }
+        state.parentKeys = try readParentKeys(tables)
+        return state
+    }
+
+    /// Every non-computed column of every row of one table.
+    func readRows(_ name: QualifiedName, _ table: Table) throws -> ExistingRows {
+        let columns = table.columns.filter { $0.computed == nil }
+        let types = columns.map(\.type)
+        let rows: [[String?]]
+        if let json = sql.selectRowsJSON(name, table), let parsed = JSONRows.parse(try connection.scalar(json), columns: columns.count) {
+            rows = parsed
+        } else {
+            rows = try connection.query(sql.selectRows(name, table)).rows
         }
+        return ExistingRows(columns: columns, rows: rows.map { row in
+            var values: [SeedValue] = []
+            values.reserveCapacity(types.count)
+            for (text, type) in zip(row, types) { values.append(SeedLoader.value(text, type)) }
+            return values
+        })
+    }
+
+    /// The distinct referenced values of parent tables the seed does not load.
+    func readParentKeys(_ tables: [SeedTable]) throws -> [ParentReference: Set<SeedKey>] {
+        var keys: [ParentReference: Set<SeedKey>] = [:]
         for ref in SeedPlanner.parentReferences(tables) {
             guard let parent = model.table(ref.table) else { continue }
             let types = ref.columns.map { parent.column(named: $0)?.type ?? .int }
             let result = try connection.query(sql.selectDistinct(ref))
-            state.parentKeys[ref] = Set(result.rows.map { row in SeedKey(zip(row, types).map { SeedLoader.value($0, $1) }) })
+            keys[ref] = Set(result.rows.map { row in SeedKey(zip(row, types).map { SeedLoader.value($0, $1) }) })
         }
-        return state
+        return keys
     }
 
     /// A value as the driver returned it, in canonical form (raw text if it does not parse).
@@ -61,6 +80,17 @@ public final class SeedLoader {
     /// the database (missing parents, unique collisions) — before anything
     /// is written.
     public func load(_ seed: PreparedSeed, prune: Bool, dryRun: Bool) throws -> SeedPlan {
+        try load(reading: seed.tables.map(\.name), prepared: { seed }, prune: prune, dryRun: dryRun)
+    }
+
+    /// ``load(_:prune:dryRun:)`` for a seed still being prepared (see
+    /// ``Background``): the rows of `tables` (the tables the seed files name)
+    /// are read while `prepared` works, then it is waited for. A table the
+    /// prepared seed loads but `tables` lacks is read then; one it does not
+    /// load was read for nothing. `onPlanned` sees the plan before anything
+    /// is written (the report can be written meanwhile).
+    public func load(reading tables: [QualifiedName], prepared: () throws -> PreparedSeed, prune: Bool, dryRun: Bool,
+                     onPlanned: (SeedPlan) -> Void = { _ in }) throws -> SeedPlan {
         let keys = sessionContext.keys.sorted()
         try connection.setAutocommit(false)
         defer { try? connection.setAutocommit(true) }
@@ -69,11 +99,39 @@ public final class SeedLoader {
         }
         do {
             for key in keys { try connection.execute(sql.setSessionContext(key, sessionContext[key])) }
-            let plan = try self.plan(seed, prune: prune)
+            var rows: [QualifiedName: ExistingRows] = [:]
+            do {
+                for name in tables where rows[name] == nil {
+                    if let table = model.table(name), table.primaryKey != nil { rows[name] = try readRows(name, table) }
+                }
+            } catch {
+                // A table the seed may not load after all (its file may be invalid)
+                // must not fail the load: start over, reading only what it loads.
+                rows = [:]
+                try connection.rollback()
+                for key in keys { try connection.execute(sql.setSessionContext(key, sessionContext[key])) }
+            }
+            let seed = try prepared()
+            for t in seed.tables where rows[t.name] == nil { rows[t.name] = try readRows(t.name, t.table) }
+            var state = SeedDatabaseState()
+            for t in seed.tables { state.rows[t.name] = rows[t.name] }
+            state.parentKeys = try readParentKeys(seed.tables)
+            let plan = try self.plan(seed, state: state, prune: prune)
+            onPlanned(plan)
             sentStatements = []
             if !dryRun {
                 // Compared in the client: unchanged rows are not sent at all.
-                for statement in sql.loadStatements(plan, allRows: false, bulk: true) {
+                let steps = sql.loadSteps(plan, allRows: false, bulk: true)
+                func start(_ i: Int) -> Background<SeedStatement>? {
+                    guard i < steps.count else { return nil }
+                    let step = steps[i]
+                    return Background { step.resolved() }
+                }
+                // The next statement's rows are turned into JSON while the database runs this one.
+                var next = start(0)
+                for i in steps.indices {
+                    let statement = try next!.value()
+                    next = start(i + 1)
                     sentStatements.append(statement)
                     let result: ODBCResult
                     do {
@@ -96,8 +154,7 @@ public final class SeedLoader {
         }
     }
 
-    func plan(_ seed: PreparedSeed, prune: Bool) throws -> SeedPlan {
-        let state = try readState(seed.tables)
+    func plan(_ seed: PreparedSeed, state: SeedDatabaseState, prune: Bool) throws -> SeedPlan {
         let (plan, diagnostics) = seed.plan(state: state, model: model, prune: prune)
         if !diagnostics.isEmpty { throw SeedValidationError(diagnostics) }
         return plan

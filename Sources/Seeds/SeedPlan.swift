@@ -61,6 +61,16 @@ public struct ExistingRows: Sendable {
         self.rows = rows
     }
 
+    /// The positions of `names`, nil if one is missing: found once, then used for every row.
+    func indexes(of names: [String]) -> [Int]? {
+        var result: [Int] = []
+        for n in names {
+            guard let i = columns.firstIndex(where: { $0.name == n }) else { return nil }
+            result.append(i)
+        }
+        return result
+    }
+
     public func values(_ row: [SeedValue], _ names: [String]) -> SeedKey? {
         var result: [SeedValue] = []
         for n in names {

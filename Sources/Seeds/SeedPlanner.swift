@@ -40,14 +40,41 @@ public struct SeedPlanner {
         for seed in ordered {
             var plan = TablePlan(seed: seed, prune: prune)
             let existing = state.rows[seed.name] ?? ExistingRows(columns: seed.columns, rows: [])
-            var byKey: [SeedKey: [SeedValue]] = [:]
-            for row in existing.rows {
-                if let k = existing.values(row, seed.keyColumns) { byKey[k] = row }
+            // Column positions once per table, not per row (50,000 rows make it count).
+            let keyIndexes = seed.keyColumns.map { seed.index(of: $0) }
+            func seedKey(_ row: SeedRow) -> SeedKey { SeedKey(keyIndexes.map { $0.map { row.values[$0] } ?? .null }) }
+            var existingKeys: [SeedKey?] = Array(repeating: nil, count: existing.rows.count)
+            if let indexes = existing.indexes(of: seed.keyColumns) {
+                for (i, row) in existing.rows.enumerated() { existingKeys[i] = SeedKey(indexes.map { row[$0] }) }
             }
-            let seedKeys = Set(seed.rows.map { seed.key(of: $0) })
-            let lacking = existing.rows.compactMap { row -> (SeedKey, [SeedValue])? in
-                guard let k = existing.values(row, seed.keyColumns), !seedKeys.contains(k) else { return nil }
-                return (k, row)
+            // An empty table (a first load): every row is an insert, no key to work out.
+            let rowKeys = existing.rows.isEmpty ? [] : seed.rows.map(seedKey)
+            // Both sides usually come in key order (the database's rows are read
+            // ordered by it): row i meets database row i first, and only rows that
+            // do not line up are looked up by key.
+            var match = [Int?](repeating: nil, count: seed.rows.count)
+            var matched = [Bool](repeating: false, count: existingKeys.count)
+            var allSeedRowsMatched = true
+            for i in rowKeys.indices {
+                if i < existingKeys.count, let k = existingKeys[i], k == rowKeys[i] {
+                    match[i] = i
+                    matched[i] = true
+                } else {
+                    allSeedRowsMatched = false
+                }
+            }
+            if !allSeedRowsMatched && !existingKeys.isEmpty {
+                var byKey: [SeedKey: Int] = [:]
+                byKey.reserveCapacity(existingKeys.count)
+                for (i, k) in existingKeys.enumerated() { if let k { byKey[k] = i } }
+                for i in rowKeys.indices where match[i] == nil { match[i] = byKey[rowKeys[i]] }
+            }
+            var lacking: [(SeedKey, [SeedValue])] = []
+            if matched.contains(false) {
+                let seedKeys = Set(rowKeys)
+                for (j, (k, row)) in zip(existingKeys, existing.rows).enumerated() where !matched[j] {
+                    if let k, !seedKeys.contains(k) { lacking.append((k, row)) }
+                }
             }
             let owned = lacking.isEmpty ? [] : otherSetKeys[seed.name] ?? otherSetLookup?(seed.name) ?? []
             var stay: [[SeedValue]] = []
@@ -57,17 +84,16 @@ public struct SeedPlanner {
             }
             plan.extras.sort()
             remaining[seed.name] = stay
-            // Column positions once per table, not per row (50,000 rows make it count).
-            let keyIndexes = seed.keyColumns.map { seed.index(of: $0) }
             let compared = seed.updateColumns.map { column in
                 (name: column.name, seed: seed.index(of: column.name)!, database: existing.columns.firstIndex { $0.name == column.name })
             }
-            for row in seed.rows {
-                let key = SeedKey(keyIndexes.map { $0.map { row.values[$0] } ?? .null })
-                guard let current = byKey[key] else {
+            for (i, row) in seed.rows.enumerated() {
+                guard let position = match[i] else {
                     plan.inserts.append(row)
                     continue
                 }
+                let key = rowKeys[i]
+                let current = existing.rows[position]
                 var changes: [ColumnChange] = []
                 for column in compared {
                     let new = row.values[column.seed]
@@ -87,13 +113,15 @@ public struct SeedPlanner {
     func collisions(_ seed: SeedTable, _ existing: ExistingRows, _ stay: [[SeedValue]], _ diagnostics: inout [SeedDiagnostic]) {
         for unique in seed.table.uniqueConstraints {
             let columns = unique.columns.map(\.column)
-            guard Set(columns).isSubset(of: seed.columnNames) else { continue }
+            guard Set(columns).isSubset(of: seed.columnNames), let indexes = seed.indexes(of: columns) else { continue }
             var taken: [SeedKey: [SeedValue]] = [:]
-            for row in stay {
-                if let v = existing.values(row, columns) { taken[v] = row }
+            if let stayIndexes = existing.indexes(of: columns) {
+                for row in stay { taken[SeedKey(stayIndexes.map { row[$0] })] = row }
             }
+            guard !taken.isEmpty else { continue }
             for row in seed.rows {
-                guard let v = seed.values(of: row, columns), let other = taken[v] else { continue }
+                let v = seed.values(of: row, at: indexes)
+                guard let other = taken[v] else { continue }
                 let owner = existing.values(other, seed.keyColumns)?.describe(seed.keyColumns) ?? "?"
                 diagnostics.append(.init(file: row.file, line: row.line, column: columns[0],
                                          message: "\(v.describe(columns)) is already used by the database row \(owner) (\(unique.name))"
@@ -110,15 +138,19 @@ public struct SeedPlanner {
             for fk in seed.table.foreignKeys where Set(fk.columns).isSubset(of: seed.columnNames) {
                 var available: Set<SeedKey> = []
                 if let parent = seeds[fk.referencedTable] {
-                    for row in parent.rows { if let k = parent.values(of: row, fk.referencedColumns) { available.insert(k) } }
-                    if let existing = state.rows[fk.referencedTable] {
-                        for row in remaining[fk.referencedTable] ?? [] { if let k = existing.values(row, fk.referencedColumns) { available.insert(k) } }
+                    if let indexes = parent.indexes(of: fk.referencedColumns) {
+                        for row in parent.rows { available.insert(parent.values(of: row, at: indexes)) }
+                    }
+                    if let existing = state.rows[fk.referencedTable], let indexes = existing.indexes(of: fk.referencedColumns) {
+                        for row in remaining[fk.referencedTable] ?? [] { available.insert(SeedKey(indexes.map { row[$0] })) }
                     }
                 } else {
                     available = state.parentKeys[ParentReference(table: fk.referencedTable, columns: fk.referencedColumns)] ?? []
                 }
+                guard let indexes = seed.indexes(of: fk.columns) else { continue }
                 for row in seed.rows {
-                    guard let k = seed.values(of: row, fk.columns), !k.values.contains(.null), !available.contains(k) else { continue }
+                    let k = seed.values(of: row, at: indexes)
+                    guard !k.values.contains(.null), !available.contains(k) else { continue }
                     let target = SeedKey(k.values).describe(fk.referencedColumns)
                     diagnostics.append(.init(file: row.file, line: row.line, column: fk.columns[0],
                                              message: "no \(fk.referencedTable) row with \(target) in the seed set or the database (\(fk.name))"))

@@ -25,13 +25,23 @@ public protocol SeedSQL: Sendable {
     /// parameters (the engine's bulk path), for loads over a connection;
     /// nil where the engine has none (scripts always use ``upsert(_:rows:)``).
     func bulkUpsert(_ seed: SeedTable, rows: [SeedRow]) -> (sql: String, parameters: [ODBCValue])?
+    /// Like ``bulkUpsert(_:rows:)`` for rows the plan inserts: a plain INSERT,
+    /// which fails on a key that exists; nil where the engine has none.
+    func bulkInsert(_ seed: SeedTable, rows: [SeedRow]) -> (sql: String, parameters: [ODBCValue])?
     /// Rows per bulk statement.
     var bulkRowsPerStatement: Int { get }
+    /// One query that returns all of a table's current rows (the columns of
+    /// ``selectRows(_:_:)``, in its order) as a single JSON text read by
+    /// ``JSONRows``: one value to fetch instead of one per cell. Nil where
+    /// the engine has none; the loader then reads ``selectRows(_:_:)``.
+    func selectRowsJSON(_ name: QualifiedName, _ table: Table) -> String?
 }
 
 extension SeedSQL {
     public func bulkUpsert(_ seed: SeedTable, rows: [SeedRow]) -> (sql: String, parameters: [ODBCValue])? { nil }
+    public func bulkInsert(_ seed: SeedTable, rows: [SeedRow]) -> (sql: String, parameters: [ODBCValue])? { nil }
     public var bulkRowsPerStatement: Int { 500 }
+    public func selectRowsJSON(_ name: QualifiedName, _ table: Table) -> String? { nil }
 }
 
 extension SeedSQL {
@@ -80,28 +90,62 @@ extension SeedSQL {
     /// With `bulk`, upserts use the engine's bulk path where it has one
     /// (``bulkUpsert(_:rows:)``): same rows, same checks, parameters instead of literals.
     public func loadStatements(_ plan: SeedPlan, allRows: Bool = true, bulk: Bool = false) -> [SeedStatement] {
-        var statements: [SeedStatement] = []
+        loadSteps(plan, allRows: allRows, bulk: bulk).map { $0.resolved() }
+    }
+
+    /// ``loadStatements(_:allRows:bulk:)`` with each bulk statement's SQL and
+    /// parameters (the rows' JSON) still to be worked out, so that the loader
+    /// works out the next one while the database runs the current one.
+    func loadSteps(_ plan: SeedPlan, allRows: Bool, bulk: Bool) -> [SeedLoadStep] {
+        var statements: [SeedLoadStep] = []
         for t in plan.tables.reversed() where !t.deletes.isEmpty {
             for (sql, chunk) in zip(delete(t.seed, keys: t.deletes), chunks(t.deletes)) {
-                statements.append(SeedStatement(sql: sql, table: t.name, expectedRows: chunk.count))
+                statements.append(SeedLoadStep(SeedStatement(sql: sql, table: t.name, expectedRows: chunk.count)))
             }
         }
         for t in plan.tables {
+            // Every plan row is a seed row, once: when all or none change, no set is needed.
+            let changes = t.inserts.count + t.updates.count
+            if !allRows && changes == 0 { continue }
+            let everyRowChanges = changes == t.seed.rows.count
             // Rows are told apart by where they are written (file and line), which is cheaper than by key.
-            let changing = Set(t.inserts.map(\.place) + t.updates.map(\.row.place))
-            let rows = allRows ? t.seed.rows : t.seed.rows.filter { changing.contains($0.place) }
+            let changing = everyRowChanges ? [] : Set(t.inserts.map(\.place) + t.updates.map(\.row.place))
+            let rows = allRows || everyRowChanges ? t.seed.rows : t.seed.rows.filter { changing.contains($0.place) }
             guard !rows.isEmpty else { continue }
-            statements += beforeUpsert(t.seed).map { SeedStatement(sql: $0, table: t.name, expectedRows: nil) }
+            statements += beforeUpsert(t.seed).map { SeedLoadStep(SeedStatement(sql: $0, table: t.name, expectedRows: nil)) }
             let useBulk = bulk && bulkUpsert(t.seed, rows: []) != nil
-            for chunk in chunks(rows, size: useBulk ? bulkRowsPerStatement : 500) {
-                let expected = allRows ? chunk.filter { changing.contains($0.place) }.count : chunk.count
-                if useBulk, let (sql, parameters) = bulkUpsert(t.seed, rows: chunk) {
-                    statements.append(SeedStatement(sql: sql, table: t.name, expectedRows: expected, rows: chunk, parameters: parameters))
+            // Sending only changing rows over the bulk path, rows the plan inserts go
+            // in plain INSERTs where the engine has them (no conflict handling to
+            // pay for; a key another session inserted meanwhile is refused, not
+            // overwritten), in runs that keep the seed's order.
+            var runs: [(inserts: Bool, rows: [SeedRow])] = []
+            if useBulk && !allRows && bulkInsert(t.seed, rows: []) != nil {
+                if t.updates.isEmpty {
+                    runs = [(true, rows)]
                 } else {
-                    statements.append(SeedStatement(sql: upsert(t.seed, rows: chunk), table: t.name, expectedRows: expected, rows: chunk))
+                    let inserted = Set(t.inserts.map(\.place))
+                    for row in rows {
+                        let isInsert = inserted.contains(row.place)
+                        if runs.last?.inserts == isInsert { runs[runs.count - 1].rows.append(row) } else { runs.append((isInsert, [row])) }
+                    }
+                }
+            } else {
+                runs = [(false, rows)]
+            }
+            for run in runs {
+                for chunk in chunks(run.rows, size: useBulk ? bulkRowsPerStatement : 500) {
+                    let expected = allRows && !everyRowChanges ? chunk.filter { changing.contains($0.place) }.count : chunk.count
+                    if useBulk {
+                        let seed = t.seed, inserts = run.inserts
+                        statements.append(SeedLoadStep(SeedStatement(sql: "", table: t.name, expectedRows: expected, rows: chunk)) {
+                            (inserts ? self.bulkInsert(seed, rows: chunk) : nil) ?? self.bulkUpsert(seed, rows: chunk) ?? (self.upsert(seed, rows: chunk), [])
+                        })
+                    } else {
+                        statements.append(SeedLoadStep(SeedStatement(sql: upsert(t.seed, rows: chunk), table: t.name, expectedRows: expected, rows: chunk)))
+                    }
                 }
             }
-            statements += afterUpsert(t.seed).map { SeedStatement(sql: $0, table: t.name, expectedRows: nil) }
+            statements += afterUpsert(t.seed).map { SeedLoadStep(SeedStatement(sql: $0, table: t.name, expectedRows: nil)) }
         }
         return statements
     }
@@ -114,6 +158,25 @@ extension SeedSQL {
     /// `(v1, v2, …)` for one row in the seed's column order.
     func tuple(_ seed: SeedTable, _ row: SeedRow) -> String {
         "(" + zip(row.values, seed.columns).map { literal($0, $1.type) }.joined(separator: ", ") + ")"
+    }
+}
+
+/// One statement of a load, its bulk SQL and parameters possibly still to
+/// be worked out (``SeedSQL/loadSteps(_:allRows:bulk:)``).
+struct SeedLoadStep: Sendable {
+    var statement: SeedStatement
+    var bulk: (@Sendable () -> (sql: String, parameters: [ODBCValue]))?
+
+    init(_ statement: SeedStatement, bulk: (@Sendable () -> (sql: String, parameters: [ODBCValue]))? = nil) {
+        self.statement = statement
+        self.bulk = bulk
+    }
+
+    func resolved() -> SeedStatement {
+        guard let bulk else { return statement }
+        var s = statement
+        (s.sql, s.parameters) = bulk()
+        return s
     }
 }
 

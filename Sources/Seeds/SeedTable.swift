@@ -40,6 +40,22 @@ public struct SeedTable: Hashable, Sendable {
         SeedKey(keyColumns.map { c in index(of: c).map { row.values[$0] } ?? .null })
     }
 
+    /// The positions of `columns`, nil if one is not seeded: found once, then
+    /// used for every row with ``values(of:at:)``.
+    func indexes(of columns: [String]) -> [Int]? {
+        var result: [Int] = []
+        for c in columns {
+            guard let i = index(of: c) else { return nil }
+            result.append(i)
+        }
+        return result
+    }
+
+    /// The row's values at positions from ``indexes(of:)``.
+    func values(of row: SeedRow, at indexes: [Int]) -> SeedKey {
+        SeedKey(indexes.map { row.values[$0] })
+    }
+
     public func values(of row: SeedRow, _ columns: [String]) -> SeedKey? {
         var result: [SeedValue] = []
         for c in columns {

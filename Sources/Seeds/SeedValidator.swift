@@ -1,3 +1,4 @@
+import Foundation
 import OEEModel
 
 /// Checks seed files against the model without a database: table and
@@ -7,7 +8,7 @@ import OEEModel
 /// (and its depth / path / is_leaf columns agree with it).
 /// Every problem is reported; valid rows are kept so later checks (foreign
 /// keys against the database) still run.
-public struct SeedValidator {
+public struct SeedValidator: Sendable {
     public var model: Database
 
     public init(model: Database) {
@@ -108,23 +109,35 @@ public struct SeedValidator {
 
     /// Parses the data records of a file into rows ordered like `target`.
     func rows(_ file: SeedFile, _ table: Table, _ columns: [Column?], into target: [String], _ diagnostics: inout [SeedDiagnostic]) -> [SeedRow] {
-        var rows: [SeedRow] = []
         let position = Dictionary(uniqueKeysWithValues: target.enumerated().map { ($1, $0) })
-        // Each header field's place in `target`, looked up once per file rather than per cell.
-        let slots = columns.map { $0.flatMap { position[$0.name] } }
-        for record in file.records {
-            guard record.fields.count == columns.count else {
+        // What each header field needs per cell, looked up once per file: its
+        // place in `target` and the column's name, type and nullability
+        // (copying a `Column` per cell cost more than parsing the cell).
+        struct Slot: Sendable { var index: Int; var name: String; var type: SQLType; var isNullable: Bool; var isText: Bool }
+        let slots: [Slot?] = columns.map { column in
+            guard let column, let index = position[column.name] else { return nil }
+            return Slot(index: index, name: column.name, type: column.type, isNullable: column.isNullable, isText: column.type.family == .text)
+        }
+        let headerCount = columns.count
+        @Sendable func validate(_ records: ArraySlice<CSVRecord>) -> (rows: [SeedRow], diagnostics: [SeedDiagnostic]) {
+        var rows: [SeedRow] = []
+        var diagnostics: [SeedDiagnostic] = []
+        rows.reserveCapacity(records.count)
+        for record in records {
+            guard record.fields.count == slots.count else {
                 diagnostics.append(.init(file: file.path, line: record.line, column: nil,
-                                         message: "has \(record.fields.count) field(s); the header has \(columns.count)"))
+                                         message: "has \(record.fields.count) field(s); the header has \(headerCount)"))
                 continue
             }
             var values = [SeedValue](repeating: .null, count: target.count)
             var valid = true
             var linesBefore = 0  // line breaks inside earlier (quoted) fields of the record
-            for (index, (field, column)) in zip(record.fields, columns).enumerated() {
+            for index in slots.indices {
+                let field = record.fields[index]
                 // Only a quoted field can hold a line break.
                 defer { if field.isQuoted { linesBefore += field.text.utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) } } }
-                guard let column, let slot = slots[index] else { continue }
+                guard let column = slots[index] else { continue }
+                let slot = column.index
                 func report(_ message: String, line: Int? = nil) {
                     diagnostics.append(.init(file: file.path, line: line ?? record.line, column: column.name, message: message))
                     valid = false
@@ -134,7 +147,7 @@ public struct SeedValidator {
                     continue
                 }
                 let value: SeedValue
-                if field.text.isEmpty && (!field.isQuoted || !column.isNullable || column.type.family != .text) {
+                if field.text.isEmpty && (!field.isQuoted || !column.isNullable || !column.isText) {
                     if !column.isNullable {
                         report("is empty, but '\(column.name)' is NOT NULL")
                         continue
@@ -154,6 +167,28 @@ public struct SeedValidator {
             if valid { valid = checks(row, table, target, &diagnostics) }
             if valid { rows.append(row) }
         }
+        return (rows, diagnostics)
+        }
+        // Records are independent: a big file is validated in parts on every
+        // core, the parts' rows and diagnostics put back in record order.
+        let records = file.records
+        let parts = records.count < 8_192 ? 1 : max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
+        guard parts > 1 else {
+            let (rows, found) = validate(records[...])
+            diagnostics += found
+            return rows
+        }
+        let results = PartResults<(rows: [SeedRow], diagnostics: [SeedDiagnostic])>(count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { p in
+            let lower = records.count * p / parts, upper = records.count * (p + 1) / parts
+            results.set(p, validate(records[lower..<upper]))
+        }
+        var rows: [SeedRow] = []
+        rows.reserveCapacity(records.count)
+        for part in results.values {
+            rows += part.rows
+            diagnostics += part.diagnostics
+        }
         return rows
     }
 
@@ -163,7 +198,7 @@ public struct SeedValidator {
     /// characters (tab, line breaks, U+0001…U+001F) are stored by both
     /// engines as they are and stay allowed.
     static func refusedCharacter(in text: String) -> (message: String, lineOffset: Int)? {
-        guard text.utf8.contains(0) else { return nil }
+        guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(0) }) ?? text.utf8.contains(0) else { return nil }
         var lineOffset = 0
         var character = 1
         for scalar in text.unicodeScalars {
@@ -202,9 +237,11 @@ public struct SeedValidator {
         if let pk = seed.table.primaryKey { constraints.append((pk.name, pk.columns.map(\.column))) }
         constraints += seed.table.uniqueConstraints.map { ($0.name, $0.columns.map(\.column)) }
         for (name, columns) in constraints {
+            guard let indexes = seed.indexes(of: columns) else { continue }
             var first: [SeedKey: SeedRow] = [:]
+            first.reserveCapacity(seed.rows.count)
             for row in seed.rows {
-                guard let key = seed.values(of: row, columns) else { continue }
+                let key = seed.values(of: row, at: indexes)
                 if let earlier = first[key] {
                     let what = name == seed.table.primaryKey?.name ? "duplicate key" : "duplicate value for \(name)"
                     diagnostics.append(.init(file: row.file, line: row.line, column: columns[0],
@@ -215,4 +252,26 @@ public struct SeedValidator {
             }
         }
     }
+}
+
+/// One result per part of a ``DispatchQueue/concurrentPerform(iterations:execute:)``:
+/// each part writes only its own slot, read after every part is done.
+final class PartResults<Value>: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<Value?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+
+    func set(_ i: Int, _ value: Value) { slots[i] = value }
+
+    var values: [Value] { (0..<count).map { slots[$0]! } }
 }

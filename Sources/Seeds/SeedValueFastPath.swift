@@ -61,24 +61,26 @@ enum SeedValueFastPath {
             guard let y = number(0, 4), let mo = number(5, 2), let d = number(8, 2),
                   let h = number(11, 2), let mi = number(14, 2), let s = number(17, 2),
                   h <= 23, mi <= 59, s <= 59, CivilDate(year: y, month: mo, day: d) != nil else { return nil }
-            var fraction: [UInt8] = []
+            // The fraction's digits are b[20..<end]; zeros past the precision are dropped.
+            var end = 19
             if b.count > 19 {
                 guard b[19] == UInt8(ascii: "."), b.count > 20 else { return nil }
                 for i in 20..<b.count {
                     guard b[i] &- UInt8(ascii: "0") < 10 else { return nil }
-                    fraction.append(b[i])
                 }
+                end = b.count
             }
-            while fraction.count > p, fraction.last == UInt8(ascii: "0") { fraction.removeLast() }
-            guard fraction.count <= p else { return nil }
-            var out = Array(b[0..<19])
-            out[10] = UInt8(ascii: " ")
-            if p > 0 {
-                out.append(UInt8(ascii: "."))
-                out += fraction
-                out += [UInt8](repeating: UInt8(ascii: "0"), count: p - fraction.count)
+            while end - 20 > p, b[end - 1] == UInt8(ascii: "0") { end -= 1 }
+            let digits = max(0, end - 20)
+            guard digits <= p else { return nil }
+            return String(unsafeUninitializedCapacity: 19 + (p > 0 ? p + 1 : 0)) { out in
+                for i in 0..<19 { out[i] = b[i] }
+                out[10] = UInt8(ascii: " ")
+                guard p > 0 else { return 19 }
+                out[19] = UInt8(ascii: ".")
+                for k in 0..<p { out[20 + k] = k < digits ? b[20 + k] : UInt8(ascii: "0") }
+                return 20 + p
             }
-            return String(decoding: out, as: UTF8.self)
         } ?? nil
     }
 
@@ -90,36 +92,48 @@ enum SeedValueFastPath {
             var i = 0
             let negative = b.first == UInt8(ascii: "-")
             if negative { i = 1 }
-            var whole: [UInt8] = []
+            while i < b.count, b[i] == UInt8(ascii: "0") { i += 1 }  // leading zeros
+            let wholeStart = i
             while i < b.count, b[i] != UInt8(ascii: ".") {
                 guard b[i] &- UInt8(ascii: "0") < 10 else { return nil }
-                if !(whole.isEmpty && b[i] == UInt8(ascii: "0")) { whole.append(b[i]) }
                 i += 1
             }
-            var fraction: [UInt8] = []
+            let wholeEnd = i
             var sawDigit = i > (negative ? 1 : 0)
+            var fractionStart = i, fractionEnd = i
             if i < b.count {
                 i += 1  // the point
                 guard i < b.count else { return nil }
+                fractionStart = i
                 while i < b.count {
                     guard b[i] &- UInt8(ascii: "0") < 10 else { return nil }
-                    fraction.append(b[i])
                     i += 1
                 }
+                fractionEnd = i
                 sawDigit = true
             }
             guard sawDigit else { return nil }
-            while fraction.count > s, fraction.last == UInt8(ascii: "0") { fraction.removeLast() }
-            guard fraction.count <= s, whole.count <= p - s else { return nil }
-            let isZero = whole.isEmpty && fraction.allSatisfy { $0 == UInt8(ascii: "0") }
-            var out: [UInt8] = negative && !isZero ? [UInt8(ascii: "-")] : []
-            out += whole.isEmpty ? [UInt8(ascii: "0")] : whole
-            if s > 0 {
-                out.append(UInt8(ascii: "."))
-                out += fraction
-                out += [UInt8](repeating: UInt8(ascii: "0"), count: s - fraction.count)
+            while fractionEnd - fractionStart > s, b[fractionEnd - 1] == UInt8(ascii: "0") { fractionEnd -= 1 }
+            let whole = wholeEnd - wholeStart, fraction = fractionEnd - fractionStart
+            guard fraction <= s, whole <= p - s else { return nil }
+            var isZero = whole == 0
+            if isZero { for k in fractionStart..<fractionEnd where b[k] != UInt8(ascii: "0") { isZero = false; break } }
+            let sign = negative && !isZero ? 1 : 0
+            let count = sign + max(whole, 1) + (s > 0 ? s + 1 : 0)
+            return String(unsafeUninitializedCapacity: count) { out in
+                var o = 0
+                if sign == 1 { out[0] = UInt8(ascii: "-"); o = 1 }
+                if whole == 0 {
+                    out[o] = UInt8(ascii: "0"); o += 1
+                } else {
+                    for k in wholeStart..<wholeEnd { out[o] = b[k]; o += 1 }
+                }
+                if s > 0 {
+                    out[o] = UInt8(ascii: "."); o += 1
+                    for k in 0..<s { out[o] = k < fraction ? b[fractionStart + k] : UInt8(ascii: "0"); o += 1 }
+                }
+                return o
             }
-            return String(decoding: out, as: UTF8.self)
         } ?? nil
     }
 }

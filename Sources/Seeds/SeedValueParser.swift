@@ -159,16 +159,22 @@ public enum SeedValueParser {
     }
 
     static func string(_ text: String, type: SQLType, length: SQLType.Length, trimTrailing: Bool) -> Result<SeedValue, SeedValueError> {
-        var value = Substring(text)
-        if trimTrailing { while value.last == " " { value.removeLast() } }
-        if !type.isUnicodeText, !value.unicodeScalars.allSatisfy(\.isASCII) {
+        var value = text
+        if trimTrailing && text.utf8.last == 0x20 {
+            var trimmed = Substring(text)
+            while trimmed.last == " " { trimmed.removeLast() }
+            value = String(trimmed)
+        }
+        // On the bytes: an ASCII string's UTF-16 count is its UTF-8 count.
+        let ascii = value.utf8.withContiguousStorageIfAvailable { !$0.contains { $0 >= 0x80 } } ?? value.utf8.allSatisfy { $0 < 0x80 }
+        if !type.isUnicodeText, !ascii {
             return .failure(.init("non-ASCII text in a \(type) column: SQL Server keeps varchar/char in the database code page; use ASCII or an nvarchar column"))
         }
-        let count = type.isUnicodeText ? value.utf16.count : value.utf8.count
+        let count = type.isUnicodeText && !ascii ? value.utf16.count : value.utf8.count
         if case .n(let n) = length, count > n {
             return .failure(.init("is \(count) characters long; \(type) holds \(n)"))
         }
-        return .success(.text(String(value)))
+        return .success(.text(value))
     }
 
     static func bytes(_ text: String, length: SQLType.Length) -> Result<SeedValue, SeedValueError> {
