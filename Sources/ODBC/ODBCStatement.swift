@@ -142,9 +142,14 @@ final class ODBCStatement {
         var sizes: [Int] = []
         for c in 1...columns {
             var name = [SQLWCHAR](repeating: 0, count: 256)
-            var nameLength: SQLSMALLINT = 0, dataType: SQLSMALLINT = 0, digits: SQLSMALLINT = 0, nullable: SQLSMALLINT = 0
+            var nameLength: SQLSMALLINT = 0, digits: SQLSMALLINT = 0
             var size: SQLULEN = 0
-            try check(SQLDescribeColW(handle, SQLUSMALLINT(c), &name, SQLSMALLINT(name.count), &nameLength, &dataType, &size, &digits, &nullable),
+            // No type and no nullability asked for (nil): given either,
+            // psqlODBC (PGAPI_DescribeCol's build_fi, results.c) looks the
+            // column's table up in the catalog, one extra query per table a
+            // result reads from, once per connection. Names and sizes are all
+            // the fetch needs.
+            try check(SQLDescribeColW(handle, SQLUSMALLINT(c), &name, SQLSMALLINT(name.count), &nameLength, nil, &size, &digits, nil),
                       "describe column \(c)")
             names.append(WideText.decode(name, count: Int(nameLength)))
             sizes.append(size > SQLULEN(Int32.max) ? 0 : Int(size))
