@@ -193,16 +193,12 @@ public struct MigrationHeader: Hashable, Sendable {
         guard let c = b, c | 0x20 == 0x6F else { return nil }
         let rest = line.dropFirst(2)
         let afterDashes = rest.drop { $0 == " " || $0 == "\t" || $0 == "-" }
-        // Most header comments do not start with an o: skip them before the
-        // per-character work below.
-        guard let first = afterDashes.unicodeScalars.first, first == "o" || first == "O" else { return nil }
         let word = String(afterDashes.prefix { $0.isLetter })
-        guard !word.isEmpty else { return nil }
-        // Prefixes a DBA would mistype start with o and are within two edits
-        // (so 3 to 7 letters long).
+        // Prefixes a DBA would mistype start with o (checked above) and are
+        // within two edits (so 3 to 7 letters long).
         guard (3...7).contains(word.count) else { return nil }
         let lower = word.lowercased()
-        guard lower.first == "o", lower == "oeedb" || EditDistance.between(lower, "oeedb") <= 2 else { return nil }
+        guard lower == "oeedb" || EditDistance.between(lower, "oeedb") <= 2 else { return nil }
         let tail = afterDashes.dropFirst(word.count)
         let spaces = tail.prefix { $0 == " " || $0 == "\t" }
         let afterWord = tail.dropFirst(spaces.count)

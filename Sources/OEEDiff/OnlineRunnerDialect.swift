@@ -36,26 +36,3 @@ public protocol OnlineRunnerDialect: RunnerDialect {
     /// Drops an INVALID index without blocking writers.
     func dropInvalidIndex(_ index: QualifiedName) -> String
 }
-
-extension OnlineRunnerDialect {
-    /// Whether `sql` contains any of `words` (lowercase ASCII), ignoring ASCII
-    /// case: one pass over the bytes per word (Foundation's `contains` goes
-    /// through NSString and cost 5 % of a 100-migration run).
-    public func text(_ sql: String, namesAnyOf words: [String]) -> Bool {
-        var sql = sql
-        return sql.withUTF8 { bytes in
-            words.contains { word in
-                let w = Array(word.utf8)
-                // A letter of the word matches either case; anything else exactly.
-                let fold = w.map { $0 >= 0x61 && $0 <= 0x7A ? UInt8(0x20) : 0 }
-                guard !w.isEmpty, bytes.count >= w.count else { return false }
-                for i in 0...(bytes.count - w.count) {
-                    var k = 0
-                    while k < w.count, bytes[i + k] | fold[k] == w[k] { k += 1 }
-                    if k == w.count { return true }
-                }
-                return false
-            }
-        }
-    }
-}

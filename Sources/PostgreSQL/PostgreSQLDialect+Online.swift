@@ -15,7 +15,7 @@ extension PostgreSQLDialect: OnlineRunnerDialect {
     /// (resets nothing, but a role's settings may apply), `ALTER ROLE … SET`:
     /// any text naming one of these words counts, comments included.
     public func mayChangeLockTimeout(_ sql: String) -> Bool {
-        text(sql, namesAnyOf: ["lock_timeout", "reset", "discard", "authorization", "set role"])
+        SQLText.mentions(sql, anyOf: ["lock_timeout", "reset", "discard", "authorization", "set role"])
     }
 
     /// 55P03 lock_not_available: `canceling statement due to lock timeout`.

@@ -59,19 +59,7 @@ extension MigrationRunner {
                     guard rows == 0 else { return }
                     // The last run: checks and the history row commit with it.
                     finished = true
-                    try runChecks(header.checks.filter { $0.phase == .post }, migration: stem)
-                    if let expected {
-                        try verifyCatalog(expected, migration: stem)
-                        report.postChecks = expected.tables.count
-                    }
-                    report.milliseconds = Int(Date().timeIntervalSince(start) * 1000)
-                    if failedVersions.contains(m.file.version) {
-                        try conn.execute(dialect.deleteHistory(schema: historySchema), [.int(Int64(m.file.version))])
-                    }
-                    try conn.execute(dialect.insertHistory(schema: historySchema), [
-                        .int(Int64(m.file.version)), .text(m.file.name), .text(m.checksum), .text(user ?? "unknown"),
-                        .int(Int64(report.milliseconds)), .bool(true),
-                    ])
+                    try complete(m, header: header, expected: expected, user: user, start: start, report: &report, on: conn)
                 }
                 if finished { break }
             }

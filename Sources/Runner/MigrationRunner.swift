@@ -157,10 +157,7 @@ public final class MigrationRunner {
             let user = (try? connection.scalar(dialect.currentUserQuery)) ?? nil
             try connection.withTransaction { conn in
                 for m in directory.migrations where m.file.version <= version {
-                    try conn.execute(dialect.insertHistory(schema: historySchema), [
-                        .int(Int64(m.file.version)), .text(m.file.name), .text(m.checksum), .text((user ?? "unknown") + " (baseline)"),
-                        .int(0), .bool(true),
-                    ])
+                    try insertHistory(HistoryValues(m, user: (user ?? "unknown") + " (baseline)", milliseconds: 0, success: true), on: conn)
                     marked.append(m.file.stem)
                 }
             }
@@ -319,8 +316,7 @@ public final class MigrationRunner {
         if failedVersions.contains(m.file.version) {
             try conn.execute(dialect.deleteHistory(schema: historySchema), [.int(Int64(m.file.version))])
         }
-        let row = HistoryValues(version: m.file.version, name: m.file.name, checksum: m.checksum, user: user ?? "unknown",
-                                milliseconds: report.milliseconds, success: true)
+        let row = HistoryValues(m, user: user, milliseconds: report.milliseconds, success: true)
         // Inside the final transaction the row and the COMMIT can travel
         // together; the caller's commit then has nothing left to do, so this
         // must be the transaction's last statement. A COMMIT
@@ -329,9 +325,14 @@ public final class MigrationRunner {
             try conn.execute(sql)
             return
         }
+        try insertHistory(row, on: conn)
+    }
+
+    /// A history row, parameterized (``RunnerDialect/insertHistory(schema:)``).
+    func insertHistory(_ row: HistoryValues, on conn: ODBCConnection) throws {
         try conn.execute(dialect.insertHistory(schema: historySchema), [
             .int(Int64(row.version)), .text(row.name), .text(row.checksum), .text(row.user),
-            .int(Int64(row.milliseconds)), .bool(true),
+            .int(Int64(row.milliseconds)), .bool(row.success),
         ])
     }
 
@@ -348,10 +349,7 @@ public final class MigrationRunner {
     func recordFailure(_ m: MigrationDirectory.Migration, user: String?, milliseconds: Int) {
         _ = try? connection.withTransaction { conn in
             try conn.execute(dialect.deleteHistory(schema: historySchema), [.int(Int64(m.file.version))])
-            try conn.execute(dialect.insertHistory(schema: historySchema), [
-                .int(Int64(m.file.version)), .text(m.file.name), .text(m.checksum), .text(user ?? "unknown"),
-                .int(Int64(milliseconds)), .bool(false),
-            ])
+            try insertHistory(HistoryValues(m, user: user, milliseconds: milliseconds, success: false), on: conn)
         }
     }
 
@@ -452,8 +450,7 @@ public final class MigrationRunner {
     /// Whether `sql` may drop the session's prepared statements (`DISCARD
     /// ALL`, `DEALLOCATE`), judged on its text: any mention counts.
     static func mayDeallocate(_ sql: String) -> Bool {
-        let upper = sql.uppercased()
-        return upper.contains("DISCARD") || upper.contains("DEALLOCATE")
+        SQLText.mentions(sql, anyOf: ["discard", "deallocate"])
     }
 
     /// Reads the touched tables with the drift reader (``CatalogReader``) and
@@ -478,5 +475,13 @@ public final class MigrationRunner {
             let lines = items.prefix(40).map { $0.description.replacingOccurrences(of: "\n", with: "\n    ") }
             throw RunnerError("post-check failed: the catalog does not match this version's model snapshot; rolled back:\n" + lines.map { "  - \($0)" }.joined(separator: "\n"), migration: migration)
         }
+    }
+}
+
+extension HistoryValues {
+    /// The row recording a run of `m` (an unknown login as `unknown`).
+    init(_ m: MigrationDirectory.Migration, user: String?, milliseconds: Int, success: Bool) {
+        self.init(version: m.file.version, name: m.file.name, checksum: m.checksum, user: user ?? "unknown",
+                  milliseconds: milliseconds, success: success)
     }
 }

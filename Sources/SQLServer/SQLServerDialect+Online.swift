@@ -12,7 +12,7 @@ extension SQLServerDialect: OnlineRunnerDialect {
     /// `SET LOCK_TIMEOUT` (session-wide, not undone by ROLLBACK) and
     /// `sp_reset_connection`; any text naming them counts, comments included.
     public func mayChangeLockTimeout(_ sql: String) -> Bool {
-        text(sql, namesAnyOf: ["lock_timeout", "sp_reset_connection"])
+        SQLText.mentions(sql, anyOf: ["lock_timeout", "sp_reset_connection"])
     }
 
     public func isLockTimeout(sqlState: String, nativeCode: Int) -> Bool {
