@@ -132,7 +132,10 @@ final class ODBCStatement {
             }
             let more = SQLMoreResults(handle)
             if more == SQLRETURN(SQL_NO_DATA) { break }
-            try check(more, "read next result")
+            do { try check(more, "read next result") } catch var e as ODBCError {
+                e.resultsBefore = result.resultSets.count + result.rowCounts.count
+                throw e
+            }
         }
         return result
     }

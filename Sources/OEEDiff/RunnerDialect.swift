@@ -5,6 +5,11 @@ import OEEModel
 public protocol RunnerDialect: SQLDialect {
     /// Splits a migration file into the batches the runner sends one by one.
     func splitBatches(_ text: String) -> [ScriptBatch]
+    /// The batches joined into one message, or nil to send them one by one.
+    /// Only for batches whose cost does not depend on the data (they change
+    /// the catalog alone): when the message fails, the runner runs them
+    /// again one by one and rolls back, to say which one failed.
+    func oneMessage(_ batches: [ScriptBatch]) -> String?
     /// Idempotent DDL creating the history table in `schema`.
     func historyDDL(schema: String) -> [String]
     /// `version, name, checksum, applied_by, applied_at_utc, execution_ms, success`, ordered by version.
@@ -14,7 +19,8 @@ public protocol RunnerDialect: SQLDialect {
     /// The success row and the end of the migration's transaction in one
     /// round trip (`INSERT … VALUES (literals); COMMIT;`), or nil where the
     /// driver must end the transaction itself (then ``insertHistory(schema:)``
-    /// and `SQLEndTran`). One round trip fewer per migration.
+    /// and `SQLEndTran`). One round trip fewer per migration. A row without
+    /// milliseconds gets the engine's: from the transaction's start to the row.
     func insertHistoryAndCommit(schema: String, _ row: HistoryValues) -> String?
     /// Parameter: version.
     func deleteHistory(schema: String) -> String
@@ -51,10 +57,11 @@ public struct HistoryValues: Hashable, Sendable {
     public var name: String
     public var checksum: String
     public var user: String
-    public var milliseconds: Int
+    /// nil: measured by the engine (``RunnerDialect/insertHistoryAndCommit(schema:_:)`` only).
+    public var milliseconds: Int?
     public var success: Bool
 
-    public init(version: Int, name: String, checksum: String, user: String, milliseconds: Int, success: Bool) {
+    public init(version: Int, name: String, checksum: String, user: String, milliseconds: Int?, success: Bool) {
         self.version = version
         self.name = name
         self.checksum = checksum

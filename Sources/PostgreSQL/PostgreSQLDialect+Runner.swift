@@ -8,6 +8,16 @@ extension PostgreSQLDialect: RunnerDialect {
         StatementSplitter.split(text)
     }
 
+    /// Statements that change the catalog alone (``CatalogOnlyStatements``),
+    /// each ended by its own `;` (a line break first, should it end in a
+    /// `--` comment): one simple-protocol message, which psqlODBC sends as
+    /// is and the server runs in the open transaction, stopping at the
+    /// first error.
+    public func oneMessage(_ batches: [ScriptBatch]) -> String? {
+        guard !batches.isEmpty, CatalogOnlyStatements.all(batches) else { return nil }
+        return batches.map { $0.sql.hasSuffix(";") ? $0.sql : $0.sql + "\n;" }.joined(separator: "\n")
+    }
+
     /// One statement, one round trip: each object is created only when it is
     /// missing (``PGSQL/createIfMissing(_:)``), so a deploy role that may write
     /// the history but not create schemas or tables runs once a DBA made them.
@@ -68,7 +78,7 @@ extension PostgreSQLDialect: RunnerDialect {
             "E'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
         }
         return "INSERT INTO \(PGSQL.quote(schema)).\"schema_history\" (\"version\", \"name\", \"checksum\", \"applied_by\", \"execution_ms\", \"success\") "
-            + "VALUES (\(row.version), \(literal(row.name)), \(literal(row.checksum)), \(literal(row.user)), \(row.milliseconds), \(row.success)); COMMIT;"
+            + "VALUES (\(row.version), \(literal(row.name)), \(literal(row.checksum)), \(literal(row.user)), \(row.milliseconds.map(String.init) ?? "(extract(epoch FROM clock_timestamp() - now()) * 1000)::integer"), \(row.success)); COMMIT;"
     }
 
     public func deleteHistory(schema: String) -> String {

@@ -260,9 +260,27 @@ public final class MigrationRunner {
         let start = Date()
         var report = RunReport.Applied(version: m.file.version, name: m.file.name, milliseconds: 0, batches: batches.count,
                                        preChecks: header.checks.filter { $0.phase != .post }.count, postChecks: 0)
+        // Statements that change the catalog alone travel as one message;
+        // with nothing to check after them, their success row and COMMIT too.
+        let together = header.transaction ? dialect.oneMessage(batches) : nil
+        let finish = together != nil && expected == nil && !header.checks.contains { $0.phase == .post } && !failedVersions.contains(m.file.version)
+            ? dialect.insertHistoryAndCommit(schema: historySchema, HistoryValues(m, user: user, milliseconds: nil, success: true)) : nil
         let body = { [self] (conn: ODBCConnection) throws in
             if header.transaction { for s in session { try conn.execute(s) } }
             if !header.online.preChecksBeforeTransaction { try runChecks(header.checks.filter { $0.phase != .post }, migration: m.file.stem) }
+            if let together {
+                do {
+                    try conn.execute(finish.map { together + "\n" + $0 } ?? together)
+                } catch let e as ODBCError {
+                    throw SentTogether(error: e)
+                }
+                if finish != nil {
+                    report.milliseconds = Int(Date().timeIntervalSince(start) * 1000)
+                    return
+                }
+                try complete(m, header: header, expected: expected, user: user, start: start, report: &report, on: conn)
+                return
+            }
             for (i, batch) in batches.enumerated() {
                 for _ in 0..<max(1, batch.repeatCount) {
                     do {
@@ -296,6 +314,8 @@ public final class MigrationRunner {
             } else {
                 try body(connection)
             }
+        } catch let e as SentTogether {
+            throw failure(locate(e.error, in: batches, session: session, migration: m.file.stem), of: m, user: user, start: start)
         } catch {
             throw failure(error, of: m, user: user, start: start)
         }
@@ -332,7 +352,7 @@ public final class MigrationRunner {
     func insertHistory(_ row: HistoryValues, on conn: ODBCConnection) throws {
         try conn.execute(dialect.insertHistory(schema: historySchema), [
             .int(Int64(row.version)), .text(row.name), .text(row.checksum), .text(row.user),
-            .int(Int64(row.milliseconds)), .bool(row.success),
+            .int(Int64(row.milliseconds ?? 0)), .bool(row.success),
         ])
     }
 
@@ -480,7 +500,7 @@ public final class MigrationRunner {
 
 extension HistoryValues {
     /// The row recording a run of `m` (an unknown login as `unknown`).
-    init(_ m: MigrationDirectory.Migration, user: String?, milliseconds: Int, success: Bool) {
+    init(_ m: MigrationDirectory.Migration, user: String?, milliseconds: Int?, success: Bool) {
         self.init(version: m.file.version, name: m.file.name, checksum: m.checksum, user: user ?? "unknown",
                   milliseconds: milliseconds, success: success)
     }

@@ -30,7 +30,7 @@ public struct RunnerError: Error, CustomStringConvertible {
     /// A batch that failed: every driver message, the first SQLSTATE, and the
     /// first non-zero native code (SQL Server's 1222 may follow an
     /// informational record).
-    init(batchError e: ODBCError, migration: String, batch: Int, line: Int) {
+    init(batchError e: ODBCError, migration: String, batch: Int?, line: Int?) {
         self.init(e.records.map(\.message).joined(separator: "; "), migration: migration, batch: batch, line: line, sqlState: e.sqlState)
         nativeCode = e.records.first(where: { $0.nativeCode != 0 })?.nativeCode ?? e.records.first?.nativeCode
     }

@@ -58,6 +58,11 @@ extension SQLServerDialect: RunnerDialect {
         "SELECT [version], [name], [checksum], [applied_by], CONVERT(nvarchar(23), [applied_at_utc], 126) AS [applied_at_utc], [execution_ms], CAST([success] AS int) AS [success] FROM \(TSQL.quote(schema)).[schema_history] ORDER BY [version];"
     }
 
+    /// nil: batches are sent one by one (a `GO` batch is a message of its own).
+    public func oneMessage(_ batches: [ScriptBatch]) -> String? {
+        nil
+    }
+
     /// nil: the driver ends the transaction (`SQLEndTran`). With autocommit
     /// off, FreeTDS and Microsoft's driver run in implicit-transaction mode,
     /// and a COMMIT inside a batch is not measured here against either.
