@@ -19,9 +19,6 @@ public struct ODBCError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What was being done: `connect to postgres://oee@127.0.0.1:5432/oee`.
     public var context: String
     public var records: [Record]
-    /// When the error came while reading a batch's results: how many results
-    /// (result sets and row counts) the batch had given before it.
-    public var resultsBefore: Int?
 
     public init(context: String, records: [Record]) {
         self.context = context

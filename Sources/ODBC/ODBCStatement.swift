@@ -132,10 +132,7 @@ final class ODBCStatement {
             }
             let more = SQLMoreResults(handle)
             if more == SQLRETURN(SQL_NO_DATA) { break }
-            do { try check(more, "read next result") } catch var e as ODBCError {
-                e.resultsBefore = result.resultSets.count + result.rowCounts.count
-                throw e
-            }
+            try check(more, "read next result")
         }
         return result
     }
