@@ -18,6 +18,20 @@ extension PostgreSQLDialect: RunnerDialect {
         return batches.map { $0.sql.hasSuffix(";") ? $0.sql : $0.sql + "\n;" }.joined(separator: "\n")
     }
 
+    /// psqlODBC reads a `?` in code (outside strings, quoted identifiers,
+    /// dollar bodies and comments) as a parameter marker, and with no
+    /// parameter bound refuses the statement (07002, "The # of binded
+    /// parameters < the # of parameter markers") — mid-deploy, after the
+    /// migrations before it committed. The server reads it as an operator
+    /// (jsonb `?`, `?|`, `?&`; geometric `?-`, `?|`, `?#`).
+    public func unsendable(_ batch: ScriptBatch) -> (line: Int, message: String)? {
+        guard batch.sql.utf8.contains(0x3F), let offset = StatementWords(batch.sql).questionMark else { return nil }
+        let line = batch.line + batch.sql.utf8.prefix(offset).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        return (line, "a '?' operator in code: psqlODBC reads it as a parameter marker and cannot send the statement (SQLSTATE 07002). "
+            + "Fix: wrap the statement in DO $$ BEGIN … END $$; (the operator, and any index use of it, stay), "
+            + "or write the jsonb operators as functions: jsonb_exists(doc, 'k') for ?, jsonb_exists_any(doc, ARRAY[…]) for ?|, jsonb_exists_all(doc, ARRAY[…]) for ?&")
+    }
+
     /// One statement, one round trip: each object is created only when it is
     /// missing (``PGSQL/createIfMissing(_:)``), so a deploy role that may write
     /// the history but not create schemas or tables runs once a DBA made them.

@@ -25,10 +25,14 @@ struct StatementWords {
 
     /// Each token with its parenthesis depth.
     private(set) var tokens: [(token: Token, depth: Int)] = []
+    /// The UTF-8 offset of the first `?` in code (not in a string, quoted
+    /// identifier, dollar body or comment): an operator to the server
+    /// (jsonb `?`, `?|`, `?&`), a parameter marker to psqlODBC.
+    private(set) var questionMark: Int?
 
     init(_ sql: String) {
         var sql = sql
-        tokens = sql.withUTF8 { Self.scan($0) }
+        (tokens, questionMark) = sql.withUTF8 { Self.scan($0) }
     }
 
     /// The depth-0 tokens.
@@ -40,8 +44,9 @@ struct StatementWords {
         b >= 0x80 || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x5F || b == 0x24
     }
 
-    private static func scan(_ s: UnsafeBufferPointer<UInt8>) -> [(token: Token, depth: Int)] {
+    private static func scan(_ s: UnsafeBufferPointer<UInt8>) -> ([(token: Token, depth: Int)], Int?) {
         var out: [(token: Token, depth: Int)] = []
+        var question: Int?
         var depth = 0
         var i = 0
         let n = s.count
@@ -129,10 +134,13 @@ struct StatementWords {
             case 0x2E: out.append((.dot, depth))
             case 0x2C: out.append((.comma, depth))
             case 0x3B: break
+            case 0x3F:
+                if question == nil { question = i }
+                out.append((.other, depth))
             default: out.append((.other, depth))
             }
             i += 1
         }
-        return out
+        return (out, question)
     }
 }

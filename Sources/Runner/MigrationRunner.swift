@@ -65,6 +65,7 @@ public final class MigrationRunner {
             // Read-only: no lock, no history table created.
             let history = try historyIfPresent()
             let pending = try pendingMigrations(history: history, target: options.target)
+            try checkSendable(pending)
             report.pending = pending.map(\.file.stem)
             report.upToDate = pending.isEmpty
             return report
@@ -75,6 +76,7 @@ public final class MigrationRunner {
             failedVersions = Set(history.filter { !$0.success }.map(\.version))
             failedChecksums = Dictionary(history.filter { !$0.success }.map { ($0.version, $0.checksum) }, uniquingKeysWith: { _, last in last })
             let pending = try pendingMigrations(history: history, target: options.target)
+            try checkSendable(pending)
             report.upToDate = pending.isEmpty
             for (i, migration) in pending.enumerated() {
                 progress("[\(i + 1)/\(pending.count)] \(migration.file.stem) …")
@@ -97,6 +99,22 @@ public final class MigrationRunner {
             }
         }
         return report
+    }
+
+    /// Every statement the driver could not send as written
+    /// (``RunnerDialect/unsendable(_:)``), as `file:line: message`.
+    func unsendable(_ migrations: [MigrationDirectory.Migration]) -> [String] {
+        migrations.flatMap { m in
+            dialect.splitBatches(m.text).compactMap { dialect.unsendable($0) }.map { "\(m.sqlURL.lastPathComponent):\($0.line): \($0.message)" }
+        }
+    }
+
+    /// Fails before anything runs when a pending migration holds a statement
+    /// the driver cannot send.
+    func checkSendable(_ pending: [MigrationDirectory.Migration]) throws {
+        let problems = unsendable(pending)
+        guard !problems.isEmpty else { return }
+        throw RunnerError(problems.joined(separator: "\n") + "\nnothing was run")
     }
 
     /// Per-version state of the directory against the database.
@@ -124,6 +142,7 @@ public final class MigrationRunner {
     /// Every problem with the directory and the history; changes nothing.
     public func validate() throws -> [String] {
         var problems = try directory.verify()
+        problems += unsendable(directory.migrations)
         for s in try status() {
             switch s.state {
             case .checksumMismatch: problems.append("V\(s.version) \(s.name): applied, but the file changed since (checksum differs from the history); restore the file as applied")

@@ -58,6 +58,12 @@ extension SQLServerDialect: RunnerDialect {
         "SELECT [version], [name], [checksum], [applied_by], CONVERT(nvarchar(23), [applied_at_utc], 126) AS [applied_at_utc], [execution_ms], CAST([success] AS int) AS [success] FROM \(TSQL.quote(schema)).[schema_history] ORDER BY [version];"
     }
 
+    /// nil: T-SQL has no `?` operator (in code it is a syntax error, which
+    /// the server reports with its line like any other).
+    public func unsendable(_ batch: ScriptBatch) -> (line: Int, message: String)? {
+        nil
+    }
+
     /// nil: batches are sent one by one (a `GO` batch is a message of its own).
     public func oneMessage(_ batches: [ScriptBatch]) -> String? {
         nil
