@@ -66,4 +66,15 @@ import PostgreSQL
         // An unclosed string runs to the end (the server reports it).
         #expect(split("SELECT 'open; SELECT 2;") == ["SELECT 'open; SELECT 2;"])
     }
+
+    /// The splitter and the statement reader share one lexer (ScriptLexer).
+    /// Before, the splitter knew no `E'…'` escapes, so a `\'` in one ended
+    /// the string early and a `;` after it split the statement; and it took
+    /// the `$` inside a word for the start of a dollar quote.
+    @Test func escapeStringsAndDollarsInsideWords() {
+        #expect(split("COMMENT ON TABLE t IS E'it\\'s; fine';\nSELECT 2;") == ["COMMENT ON TABLE t IS E'it\\'s; fine';", "SELECT 2;"])
+        #expect(split("SELECT e'\\\\'; SELECT 3;") == ["SELECT e'\\\\';", "SELECT 3;"])
+        #expect(split("SELECT 1 AS a$t$; SELECT 2 AS b$t$;") == ["SELECT 1 AS a$t$;", "SELECT 2 AS b$t$;"])
+        #expect(split("SELECT 1 AS a$t; SELECT $t$ ; $t$;") == ["SELECT 1 AS a$t;", "SELECT $t$ ; $t$;"])
+    }
 }
