@@ -10,10 +10,10 @@ public protocol RunnerDialect: SQLDialect {
     /// the catalog alone): when the message fails, the runner runs them
     /// again one by one and rolls back, to say which one failed.
     func oneMessage(_ batches: [ScriptBatch]) -> String?
-    /// Why the driver cannot send `batch` as written (the fix included), with
-    /// the file line it points at; nil when it can. Asked of every pending
-    /// migration before anything runs.
-    func unsendable(_ batch: ScriptBatch) -> (line: Int, message: String)?
+    /// Each statement of `script` the driver cannot send as written: the
+    /// file line it points at and why (the fix included). Asked of every
+    /// pending migration before anything runs.
+    func unsendable(_ script: String) -> [(line: Int, message: String)]
     /// Idempotent DDL creating the history table in `schema`.
     func historyDDL(schema: String) -> [String]
     /// `version, name, checksum, applied_by, applied_at_utc, execution_ms, success`, ordered by version.

@@ -21,10 +21,7 @@ enum CatalogOnlyStatements {
 
     static func all(_ batches: [ScriptBatch]) -> Bool {
         var created: Set<[String]> = []
-        for batch in batches where batch.repeatCount == 1 {
-            guard accepts(StatementWords(batch.sql).top, created: &created) else { return false }
-        }
-        return batches.allSatisfy { $0.repeatCount == 1 }
+        return batches.allSatisfy { $0.repeatCount == 1 && accepts(StatementWords($0.sql).top, created: &created) }
     }
 
     /// One statement's depth-0 tokens; `created` gathers the tables the

@@ -24,12 +24,15 @@ extension PostgreSQLDialect: RunnerDialect {
     /// parameters < the # of parameter markers") — mid-deploy, after the
     /// migrations before it committed. The server reads it as an operator
     /// (jsonb `?`, `?|`, `?&`; geometric `?-`, `?|`, `?#`).
-    public func unsendable(_ batch: ScriptBatch) -> (line: Int, message: String)? {
-        guard batch.sql.utf8.contains(0x3F), let offset = StatementWords(batch.sql).questionMark else { return nil }
-        let line = batch.line + batch.sql.utf8.prefix(offset).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-        return (line, "a '?' operator in code: psqlODBC reads it as a parameter marker and cannot send the statement (SQLSTATE 07002). "
-            + "Fix: wrap the statement in DO $$ BEGIN … END $$; (the operator, and any index use of it, stay), "
-            + "or write the jsonb operators as functions: jsonb_exists(doc, 'k') for ?, jsonb_exists_any(doc, ARRAY[…]) for ?|, jsonb_exists_all(doc, ARRAY[…]) for ?&")
+    public func unsendable(_ script: String) -> [(line: Int, message: String)] {
+        guard script.utf8.contains(0x3F) else { return [] }
+        return splitBatches(script).compactMap { batch in
+            guard let offset = StatementWords(batch.sql).questionMark else { return nil }
+            let line = batch.line + batch.sql.utf8.prefix(offset).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            return (line, "a '?' operator in code: psqlODBC reads it as a parameter marker and cannot send the statement (SQLSTATE 07002). "
+                + "Fix: wrap the statement in DO $$ BEGIN … END $$; (the operator, and any index use of it, stay), "
+                + "or write the jsonb operators as functions: jsonb_exists(doc, 'k') for ?, jsonb_exists_any(doc, ARRAY[…]) for ?|, jsonb_exists_all(doc, ARRAY[…]) for ?&")
+        }
     }
 
     /// One statement, one round trip: each object is created only when it is

@@ -20,35 +20,37 @@ extension MigrationRunner {
     /// constraint), reported like a failing COMMIT of a migration sent
     /// statement by statement.
     func locate(_ e: ODBCError, in batches: [ScriptBatch], session: [String], migration: String) -> RunnerError {
-        let nativeCode = e.records.first(where: { $0.nativeCode != 0 })?.nativeCode ?? e.records.first?.nativeCode ?? 0
-        if let online = dialect as? any OnlineRunnerDialect, online.isLockTimeout(sqlState: e.sqlState, nativeCode: nativeCode) {
-            return RunnerError(batchError: e, migration: migration, batch: nil, line: nil)
+        var whole = RunnerError(batchError: e, migration: migration, batch: nil, line: nil)
+        if let online = dialect as? any OnlineRunnerDialect, online.isLockTimeout(sqlState: e.sqlState, nativeCode: whole.nativeCode ?? 0) {
+            return whole
         }
-        struct Rehearsed: Error { var failed: (index: Int, error: ODBCError)? }
-        var failed: (index: Int, error: ODBCError)?
-        var rehearsed = false
+        enum Rehearsal: Error {
+            case failed(batch: Int, ODBCError)
+            case passed
+        }
+        var rehearsal: Rehearsal?
         do {
             try connection.withTransaction { conn in
                 for s in session { try conn.execute(s) }
                 for (i, batch) in batches.enumerated() {
-                    do { try conn.execute(batch.sql) } catch let again as ODBCError { throw Rehearsed(failed: (i, again)) }
+                    do { try conn.execute(batch.sql) } catch let again as ODBCError { throw Rehearsal.failed(batch: i, again) }
                 }
-                throw Rehearsed(failed: nil)
+                throw Rehearsal.passed
             }
-        } catch let r as Rehearsed {
-            rehearsed = true
-            failed = r.failed
+        } catch let r as Rehearsal {
+            rehearsal = r
         } catch {}
-        if let failed, failed.error.sqlState == e.sqlState {
-            return RunnerError(batchError: e, migration: migration, batch: failed.index + 1, line: batches[failed.index].line)
-        }
-        if rehearsed && failed == nil {
+        switch rehearsal {
+        case .failed(let i, let again) where again.sqlState == e.sqlState:
+            return RunnerError(batchError: e, migration: migration, batch: i + 1, line: batches[i].line)
+        case .passed:
             return RunnerError(e.description, migration: migration, sqlState: e.sqlState)
+        case .failed(let i, let again):
+            whole.message += " (its \(batches.count) statement(s) went to the server as one message; run again one by one to find the failing one, "
+                + "statement \(i + 1) (line \(batches[i].line)) failed differently: \(again.records.map(\.message).joined(separator: "; ")))"
+        case nil:
+            whole.message += " (its \(batches.count) statement(s) went to the server as one message; run again one by one to find the failing one, they could not be run)"
         }
-        var error = RunnerError(batchError: e, migration: migration, batch: nil, line: nil)
-        error.message += " (its \(batches.count) statement(s) went to the server as one message; run again one by one to find the failing one, "
-            + (failed.map { "statement \($0.index + 1) (line \(batches[$0.index].line)) failed differently: \($0.error.records.map(\.message).joined(separator: "; "))" }
-               ?? "they could not be run") + ")"
-        return error
+        return whole
     }
 }

@@ -105,7 +105,7 @@ public final class MigrationRunner {
     /// (``RunnerDialect/unsendable(_:)``), as `file:line: message`.
     func unsendable(_ migrations: [MigrationDirectory.Migration]) -> [String] {
         migrations.flatMap { m in
-            dialect.splitBatches(m.text).compactMap { dialect.unsendable($0) }.map { "\(m.sqlURL.lastPathComponent):\($0.line): \($0.message)" }
+            dialect.unsendable(m.text).map { "\(m.sqlURL.lastPathComponent):\($0.line): \($0.message)" }
         }
     }
 
@@ -279,25 +279,23 @@ public final class MigrationRunner {
         let start = Date()
         var report = RunReport.Applied(version: m.file.version, name: m.file.name, milliseconds: 0, batches: batches.count,
                                        preChecks: header.checks.filter { $0.phase != .post }.count, postChecks: 0)
-        // Statements that change the catalog alone travel as one message;
-        // with nothing to check after them, their success row and COMMIT too.
+        // Statements that change the catalog alone travel as one message.
         let together = header.transaction ? dialect.oneMessage(batches) : nil
-        let finish = together != nil && expected == nil && !header.checks.contains { $0.phase == .post } && !failedVersions.contains(m.file.version)
-            ? dialect.insertHistoryAndCommit(schema: historySchema, HistoryValues(m, user: user, milliseconds: nil, success: true)) : nil
         let body = { [self] (conn: ODBCConnection) throws in
             if header.transaction { for s in session { try conn.execute(s) } }
             if !header.online.preChecksBeforeTransaction { try runChecks(header.checks.filter { $0.phase != .post }, migration: m.file.stem) }
             if let together {
+                let finish = completionText(m, header: header, expected: expected, user: user)
                 do {
                     try conn.execute(finish.map { together + "\n" + $0 } ?? together)
                 } catch let e as ODBCError {
                     throw SentTogether(error: e)
                 }
-                if finish != nil {
+                if finish == nil {
+                    try complete(m, header: header, expected: expected, user: user, start: start, report: &report, on: conn)
+                } else {
                     report.milliseconds = Int(Date().timeIntervalSince(start) * 1000)
-                    return
                 }
-                try complete(m, header: header, expected: expected, user: user, start: start, report: &report, on: conn)
                 return
             }
             for (i, batch) in batches.enumerated() {
@@ -365,6 +363,16 @@ public final class MigrationRunner {
             return
         }
         try insertHistory(row, on: conn)
+    }
+
+    /// What ``complete(_:header:expected:user:start:report:on:)`` sends when
+    /// it has nothing to check and no failure row to replace: the success row
+    /// and the COMMIT, as text that can ride on the migration's own message
+    /// (the engine times the row). nil when it has more to do, or the dialect
+    /// ends transactions through the driver.
+    func completionText(_ m: MigrationDirectory.Migration, header: MigrationHeader, expected: ExpectedCatalog?, user: String?) -> String? {
+        guard expected == nil, !header.checks.contains(where: { $0.phase == .post }), !failedVersions.contains(m.file.version) else { return nil }
+        return dialect.insertHistoryAndCommit(schema: historySchema, HistoryValues(m, user: user, milliseconds: nil, success: true))
     }
 
     /// A history row, parameterized (``RunnerDialect/insertHistory(schema:)``).

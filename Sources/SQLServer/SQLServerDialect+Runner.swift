@@ -60,8 +60,8 @@ extension SQLServerDialect: RunnerDialect {
 
     /// nil: T-SQL has no `?` operator (in code it is a syntax error, which
     /// the server reports with its line like any other).
-    public func unsendable(_ batch: ScriptBatch) -> (line: Int, message: String)? {
-        nil
+    public func unsendable(_ script: String) -> [(line: Int, message: String)] {
+        []
     }
 
     /// nil: batches are sent one by one (a `GO` batch is a message of its own).

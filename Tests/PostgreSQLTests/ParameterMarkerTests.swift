@@ -9,12 +9,12 @@ import PostgreSQL
 @Suite struct ParameterMarkerTests {
     let dialect = PostgreSQLDialect()
 
-    func problems(_ sql: String) -> [Int] { dialect.splitBatches(sql).compactMap { dialect.unsendable($0)?.line } }
+    func problems(_ sql: String) -> [Int] { dialect.unsendable(sql).map(\.line) }
 
     @Test func aQuestionMarkOperatorIsNamedAtItsLine() throws {
         #expect(problems("CREATE TABLE public.j (d jsonb);\nCREATE INDEX ix ON public.j (d)\n    WHERE d ? 'k';\n") == [3])
         #expect(problems("SELECT 1;\nSELECT d ?| ARRAY['a'] FROM j;\nSELECT point '(1,1)' ?- point '(2,1)';\n") == [2, 3])
-        let message = try #require(dialect.splitBatches("SELECT d ?& ARRAY['a'] FROM j;").first.flatMap { dialect.unsendable($0) }?.message)
+        let message = try #require(dialect.unsendable("SELECT d ?& ARRAY['a'] FROM j;").first?.message)
         #expect(message.contains("parameter marker") && message.contains("DO $$") && message.contains("jsonb_exists_all"))
     }
 
