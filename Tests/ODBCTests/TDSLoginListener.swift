@@ -1,4 +1,5 @@
 import Foundation
+import OEETestSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -51,20 +52,7 @@ final class TDSLoginListener: @unchecked Sendable {
 
     /// Binds 127.0.0.1 on an ephemeral port and serves one client on a thread.
     init(timeoutSeconds: Int = 10) throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw ListenerError("socket() failed") }
-        var one: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_port = 0
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-        guard bound == 0, listen(fd, 4) == 0 else { close(fd); throw ListenerError("bind/listen failed") }
-        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
-        port = UInt16(bigEndian: addr.sin_port)
-        self.fd = fd
+        (fd, port) = try LoopbackSocket.listen(backlog: 4)
         let thread = Thread { [self] in
             serve(timeoutSeconds: timeoutSeconds)
             done.signal()
@@ -198,10 +186,5 @@ final class TDSLoginListener: @unchecked Sendable {
         var out: [UInt8] = [0xAA] + le16(body.count) + body
         out += [0xFD] + le16(0x0002) + le16(0) + [UInt8](repeating: 0, count: 8)  // DONE_ERROR
         return out
-    }
-
-    struct ListenerError: Error, CustomStringConvertible {
-        var description: String
-        init(_ d: String) { description = d }
     }
 }

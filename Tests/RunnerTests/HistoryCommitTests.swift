@@ -25,15 +25,8 @@ import OEETestSupport
         try TestMigrations.generate(dir, TestMigrations.v1())
         try TestMigrations.addHandWritten(dir, version: 2, name: "second", sql: "CREATE TABLE public.h2 (id int);\n", snapshot: TestMigrations.v1())
         try TestMigrations.addHandWritten(dir, version: 3, name: "third", sql: "CREATE TABLE public.h3 (id int);\nSELECT 1/0;\n", snapshot: TestMigrations.v1())
-        let runner: MigrationRunner
-        if handWrittenConnection {
-            let url = try #require(URLComponents(string: db.url))
-            let odbc = "Driver=PostgreSQL Unicode;Server=\(url.host ?? "");Port=\(url.port ?? 5432);Database=\(db.name);UID=\(url.user ?? "")"
-            let conn = try ODBCConnector.connect(try ConnectionSpec.resolve(odbc, password: db.password), environment: TestDatabase.environment)
-            runner = MigrationRunner(connection: conn, dialect: PostgreSQLDialect(), directory: try MigrationDirectory.load(dir))
-        } else {
-            runner = try db.runner(dir)
-        }
+        let runner = MigrationRunner(connection: try db.connect(handWritten: handWrittenConnection), dialect: PostgreSQLDialect(),
+                                     directory: try MigrationDirectory.load(dir))
         #expect(throws: RunnerError.self) { try runner.migrate(.init(postChecks: false)) }
         let conn = try db.connect()
         #expect(try conn.scalar("SELECT string_agg(version::text || ':' || success::text, ',' ORDER BY version) FROM oeedb.schema_history;") == "1:true,2:true,3:false")

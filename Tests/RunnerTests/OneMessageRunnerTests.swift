@@ -20,13 +20,9 @@ import OEETestSupport
     /// `handWritten`, through a connection string without oeedb's
     /// `Protocol=7.4-1` (psqlODBC's statement-level rollback).
     func recordedRunner(_ db: TestDatabase, _ dir: URL, handWritten: Bool = false) throws -> (MigrationRunner, PGWireRecorder) {
-        var url = try #require(URLComponents(string: db.url))
+        let url = try #require(URLComponents(string: db.url))
         let recorder = try PGWireRecorder(forwardingTo: UInt16(url.port ?? 5432))
-        url.port = Int(recorder.port)
-        let text = handWritten
-            ? "Driver=PostgreSQL Unicode;Server=127.0.0.1;Port=\(recorder.port);Database=\(db.name);UID=\(url.user ?? "")"
-            : try #require(url.string)
-        let conn = try ODBCConnector.connect(try ConnectionSpec.resolve(text, password: db.password), environment: TestDatabase.environment)
+        let conn = try db.connect(port: Int(recorder.port), handWritten: handWritten)
         return (MigrationRunner(connection: conn, dialect: PostgreSQLDialect(), directory: try MigrationDirectory.load(dir)), recorder)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import OEETestSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -35,29 +36,11 @@ final class PGWireRecorder: @unchecked Sendable {
 
     init(forwardingTo target: UInt16) throws {
         self.target = target
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw RecorderError("socket() failed") }
-        var one: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
-        var addr = Self.loopback(port: 0)
-        let bound = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-        guard bound == 0, listen(fd, 8) == 0 else { close(fd); throw RecorderError("bind/listen failed") }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
-        port = UInt16(bigEndian: addr.sin_port)
-        listener = fd
+        (listener, port) = try LoopbackSocket.listen(backlog: 8)
         Thread.detachNewThread { [self] in acceptLoop() }
     }
 
     deinit { shutdown(listener, Int32(SHUT_RDWR)); close(listener) }
-
-    private static func loopback(port: UInt16) -> sockaddr_in {
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_port = port.bigEndian
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        return addr
-    }
 
     private static func setTimeout(_ fd: Int32) {
         var tv = timeval(tv_sec: 30, tv_usec: 0)
@@ -68,10 +51,7 @@ final class PGWireRecorder: @unchecked Sendable {
         while true {
             let client = accept(listener, nil, nil)
             guard client >= 0 else { return }
-            let server = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            var addr = Self.loopback(port: target)
-            let connected = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(server, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-            guard connected == 0 else { close(client); close(server); continue }
+            guard let server = try? LoopbackSocket.connect(port: target) else { close(client); continue }
             Self.setTimeout(client)
             Self.setTimeout(server)
             Thread.detachNewThread { Self.pump(from: server, to: client) }
@@ -133,10 +113,5 @@ final class PGWireRecorder: @unchecked Sendable {
         }
         shutdown(server, Int32(SHUT_RDWR))
         shutdown(client, Int32(SHUT_RDWR))
-    }
-
-    struct RecorderError: Error, CustomStringConvertible {
-        var description: String
-        init(_ d: String) { description = d }
     }
 }

@@ -25,6 +25,19 @@ struct TestDatabase {
         try ODBCConnector.connect(try ConnectionSpec.resolve(url, password: password), environment: TestDatabase.environment)
     }
 
+    /// A new connection to the server on `port` (a relay in front of it)
+    /// or the database's own; with `handWritten`, through an ODBC connection
+    /// string as a DBA would write it, without oeedb's `Protocol=7.4-1`
+    /// (psqlODBC then wraps every statement in a savepoint).
+    func connect(port: Int? = nil, handWritten: Bool) throws -> ODBCConnection {
+        var url = try #require(URLComponents(string: self.url))
+        if let port { url.port = port }
+        let text = handWritten
+            ? "Driver=PostgreSQL Unicode;Server=\(url.host ?? "");Port=\(url.port ?? 5432);Database=\(name);UID=\(url.user ?? "")"
+            : try #require(url.string)
+        return try ODBCConnector.connect(try ConnectionSpec.resolve(text, password: password), environment: TestDatabase.environment)
+    }
+
     /// A runner over `directory` on a new connection.
     func runner(_ directory: URL) throws -> MigrationRunner {
         MigrationRunner(connection: try connect(), dialect: PostgreSQLDialect(), directory: try MigrationDirectory.load(directory))
