@@ -22,13 +22,7 @@ if [ ! -x "$VENV/bin/migra" ]; then
     python3 -m venv "$VENV"
     "$VENV/bin/pip" install -q --disable-pip-version-check migra "sqlalchemy>=1.4,<1.5" psycopg2-binary >/dev/null
 fi
-WORK="$(mktemp -d /tmp/oeedb-bench-drift.XXXXXX)"
-chmod 755 "$WORK"
-export OEEDB_PG_DIR="$WORK/pg"
-trap 'scripts/pg-sandbox.sh destroy >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
-eval "$(scripts/pg-sandbox.sh start)"
-PW="$(cat "$OEEDB_PASSWORD_FILE")"
-PORT=$(printf '%s' "$OEEDB_CONNECTION" | sed -E 's#.*:([0-9]+)/.*#\1#')
+. scripts/bench-sandbox.sh bench-drift
 
 .build/release/oeedb-bench "$N" --export "$WORK/model.json" >/dev/null
 "$OEEDB" generate --model "$WORK/model.json" --migrations "$WORK/mig" --dialect postgres >/dev/null

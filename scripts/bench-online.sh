@@ -16,16 +16,11 @@ if [ -z "${OEEDB_BIN:-}" ]; then
     scripts/release-build.sh --product oeedb
     OEEDB_BIN="$PWD/.build/release/oeedb"
 fi
-WORK="$(mktemp -d /tmp/oeedb-bench-online.XXXXXX)"
-chmod 755 "$WORK"
-export OEEDB_PG_DIR="$WORK/pg"
-trap 'scripts/pg-sandbox.sh destroy >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
-eval "$(scripts/pg-sandbox.sh start)"
-export PGPASSWORD="$(cat "$OEEDB_PASSWORD_FILE")"
+. scripts/bench-sandbox.sh bench-online
+export PGPASSWORD="$PW" PGPORT="$PORT"
 URL_BASE="${OEEDB_CONNECTION%/*}"
 PGUSER=$(printf '%s' "$OEEDB_CONNECTION" | sed -E 's#postgres://([^@]+)@.*#\1#')
-PGPORT=$(printf '%s' "$OEEDB_CONNECTION" | sed -E 's#.*:([0-9]+)/.*#\1#')
-export PGHOST=127.0.0.1 PGUSER PGPORT
+export PGHOST=127.0.0.1 PGUSER
 DB0=$(printf '%s' "$OEEDB_CONNECTION" | sed -E 's#.*/([^/?]+).*#\1#')
 unset OEEDB_CONNECTION
 

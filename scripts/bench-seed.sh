@@ -17,13 +17,7 @@ ROUNDS="${2:-5}"
 scripts/setup.sh >/dev/null
 scripts/release-build.sh --product oeedb
 OEEDB="${OEEDB_BENCH_BIN:-$PWD/.build/release/oeedb}"
-WORK="$(mktemp -d /tmp/oeedb-bench-seed.XXXXXX)"
-chmod 755 "$WORK"   # the PostgreSQL owner must reach its data folder inside
-export OEEDB_PG_DIR="$WORK/pg"
-trap 'scripts/pg-sandbox.sh destroy >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
-eval "$(scripts/pg-sandbox.sh start)"
-PW="$(cat "$OEEDB_PASSWORD_FILE")"
-PORT=$(printf '%s' "$OEEDB_CONNECTION" | sed -E 's#.*:([0-9]+)/.*#\1#')
+. scripts/bench-sandbox.sh bench-seed
 
 python3 - "$N" "$WORK" <<'PY'
 import json, os, sys

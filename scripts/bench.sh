@@ -36,13 +36,7 @@ echo "bench: release build"
 scripts/release-build.sh
 OEEDB="$ROOT/.build/release/oeedb"
 
-WORK="$(mktemp -d /tmp/oeedb-bench.XXXXXX)"
-chmod 755 "$WORK"   # the PostgreSQL owner must reach its data folder inside
-export OEEDB_PG_DIR="$WORK/pg"
-trap 'scripts/pg-sandbox.sh destroy >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
-eval "$(scripts/pg-sandbox.sh start)"
-PW="$(cat "$OEEDB_PASSWORD_FILE")"
-PORT=$(printf '%s' "$OEEDB_CONNECTION" | sed -E 's#.*:([0-9]+)/.*#\1#')
+. scripts/bench-sandbox.sh bench
 unset OEEDB_CONNECTION
 
 echo "bench: inputs ($N small migrations; a $TABLES-table model and a 10 %-changed copy)"

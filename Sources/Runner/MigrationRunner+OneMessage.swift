@@ -40,16 +40,16 @@ extension MigrationRunner {
         } catch let r as Rehearsal {
             rehearsal = r
         } catch {}
+        let unlocated = " (its \(batches.count) statement(s) went to the server as one message; run again one by one to find the failing one, "
         switch rehearsal {
         case .failed(let i, let again) where again.sqlState == e.sqlState:
             return RunnerError(batchError: e, migration: migration, batch: i + 1, line: batches[i].line)
         case .passed:
             return RunnerError(e.description, migration: migration, sqlState: e.sqlState)
         case .failed(let i, let again):
-            whole.message += " (its \(batches.count) statement(s) went to the server as one message; run again one by one to find the failing one, "
-                + "statement \(i + 1) (line \(batches[i].line)) failed differently: \(again.records.map(\.message).joined(separator: "; ")))"
+            whole.message += unlocated + "statement \(i + 1) (line \(batches[i].line)) failed differently: \(again.records.map(\.message).joined(separator: "; ")))"
         case nil:
-            whole.message += " (its \(batches.count) statement(s) went to the server as one message; run again one by one to find the failing one, they could not be run)"
+            whole.message += unlocated + "they could not be run)"
         }
         return whole
     }
